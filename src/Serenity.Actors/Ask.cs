@@ -1,0 +1,124 @@
+namespace Serenity.Actors;
+
+/// <summary>Request-response over Tell: Akka's <c>Ask</c>.</summary>
+public static class Futures
+{
+    /// <summary>
+    /// Sends <paramref name="message"/> with a temporary sender and completes with the first reply.
+    /// A <see cref="Status.Failure"/> reply fails the task with its cause; no reply within
+    /// <paramref name="timeout"/> (default <c>serenity.actor.ask-timeout</c>) fails it with
+    /// <see cref="AskTimeoutException"/>; so does asking an actor that is already dead.
+    /// </summary>
+    public static Task<T> Ask<T>(this ICanTell receiver, object message, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(receiver);
+        ArgumentNullException.ThrowIfNull(message);
+        var system = SystemOf(receiver);
+        var clock = system?.Clock ?? TimeProvider.System;
+        var limit = timeout ?? system?.Settings.AskTimeout ?? TimeSpan.FromSeconds(10);
+        if (receiver is IInternalActorRef { IsTerminated: true } dead)
+        {
+            return Task.FromException<T>(new AskTimeoutException($"Recipient {dead.Path} had already been terminated. Message type [{message.GetType().Name}]"));
+        }
+        var promise = new PromiseActorRef<T>(system, receiver, message, clock, limit, cancellationToken);
+        receiver.Tell(message, promise);
+        return promise.Task;
+    }
+
+    /// <summary>Untyped <see cref="Ask{T}"/>.</summary>
+    public static Task<object> Ask(this ICanTell receiver, object message, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        receiver.Ask<object>(message, timeout, cancellationToken);
+
+    private static ActorSystemImpl? SystemOf(ICanTell receiver) => receiver switch
+    {
+        LocalActorRef local => local.Cell.SystemImpl,
+        ActorSelection selection => selection.System,
+        _ => ActorCell.Current?.SystemImpl,
+    };
+}
+
+/// <summary>The temporary sender of an Ask: its first message completes the task.</summary>
+internal sealed class PromiseActorRef<T> : IInternalActorRef
+{
+    private static long s_counter;
+    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ActorSystemImpl? _system;
+    private readonly long _id = Interlocked.Increment(ref s_counter);
+    private readonly ITimer? _timer;
+    private readonly CancellationTokenRegistration _cancellation;
+    private ActorPath? _path;
+
+    public PromiseActorRef(ActorSystemImpl? system, ICanTell target, object message, TimeProvider clock, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        _system = system;
+        if (timeout != Timeout.InfiniteTimeSpan)
+        {
+            var state = (this, target, message.GetType().Name, timeout);
+            _timer = clock.CreateTimer(
+                static s =>
+                {
+                    var (self, t, type, limit) = ((PromiseActorRef<T>, ICanTell, string, TimeSpan))s!;
+                    self.Fail(new AskTimeoutException($"Ask timed out on {Describe(t)} after {limit.TotalMilliseconds} ms. Message type [{type}]"));
+                },
+                state,
+                timeout,
+                Timeout.InfiniteTimeSpan);
+        }
+        if (cancellationToken.CanBeCanceled)
+        {
+            _cancellation = cancellationToken.Register(static s => ((PromiseActorRef<T>)s!).Cancel(), this);
+        }
+    }
+
+    public Task<T> Task => _completion.Task;
+
+    // Built only when someone looks: most replies never read the sender's path.
+    public ActorPath Path => _path ??= (_system?.TempPath ?? new RootActorPath(new Address(Address.DefaultProtocol, "ask")).Child("temp")).Child("$" + _id, _id);
+
+    public bool IsTerminated => _completion.Task.IsCompleted;
+
+    public void Tell(object message, IActorRef? sender)
+    {
+        switch (message)
+        {
+            case Status.Failure failure:
+                Fail(failure.Cause);
+                break;
+            case T reply:
+                if (_completion.TrySetResult(reply)) Cleanup();
+                break;
+            default:
+                Fail(new InvalidCastException($"Ask expected a reply of type {typeof(T).Name} but got {message.GetType().Name}: {message}"));
+                break;
+        }
+    }
+
+    public void SendSystemMessage(SystemMessage message)
+    {
+        if (message is Watch w && IsTerminated) w.Watcher.SendSystemMessage(new DeathWatchNotification(this, existenceConfirmed: true));
+    }
+
+    public bool Equals(IActorRef? other) => ReferenceEquals(this, other);
+
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+
+    public override int GetHashCode() => _id.GetHashCode();
+
+    private void Fail(Exception cause)
+    {
+        if (_completion.TrySetException(cause)) Cleanup();
+    }
+
+    private void Cancel()
+    {
+        if (_completion.TrySetCanceled()) Cleanup();
+    }
+
+    private void Cleanup()
+    {
+        _timer?.Dispose();
+        _cancellation.Dispose();
+    }
+
+    private static string Describe(ICanTell target) => target is IActorRef r ? r.Path.ToString() : target.ToString() ?? "?";
+}

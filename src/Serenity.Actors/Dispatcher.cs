@@ -1,0 +1,83 @@
+namespace Serenity.Actors;
+
+/// <summary>
+/// Runs mailboxes on the .NET thread pool. A mailbox processes at most <see cref="Throughput"/>
+/// messages per turn, then goes to the back of the global queue, so one busy actor cannot starve others.
+/// <para>
+/// Hand-off: when an actor's Tell wakes an idle mailbox, that mailbox is kept in a per-thread slot and
+/// run on the same thread right after the current turn, instead of going through the pool. A
+/// request/reply chain then stays on one warm core with no queueing or wake-ups. The slot holds
+/// one mailbox (an older one is pushed to the pool), and a thread runs at most
+/// <see cref="MaxHandOffStreak"/> hand-offs in a row before it yields to the pool, so other work is not starved.
+/// </para>
+/// </summary>
+internal sealed class Dispatcher(string id, int throughput)
+{
+    /// <summary>Hand-offs a thread runs in a row before going back to the pool.</summary>
+    public const int MaxHandOffStreak = 64;
+
+    [ThreadStatic]
+    private static ActorCell? t_handOff;
+
+    [ThreadStatic]
+    private static int t_turnDepth;
+
+    public string Id { get; } = id;
+
+    public int Throughput { get; } = throughput;
+
+    /// <summary>Schedules a mailbox woken by a Tell: hand-off inside a turn, the pool otherwise.</summary>
+    public void ScheduleFromTell(ActorCell mailbox)
+    {
+        if (t_turnDepth == 0)
+        {
+            // Outside actors: a pool thread (an await continuation) keeps it local, other threads go global.
+            Schedule(mailbox, preferLocal: Thread.CurrentThread.IsThreadPoolThread);
+            return;
+        }
+        var previous = t_handOff;
+        t_handOff = mailbox;
+        if (previous is not null) previous.Dispatcher.Schedule(previous, preferLocal: true);
+    }
+
+    public void Schedule(IThreadPoolWorkItem mailbox, bool preferLocal) =>
+        ThreadPool.UnsafeQueueUserWorkItem(mailbox, preferLocal);
+
+    public static void EnterTurn() => t_turnDepth++;
+
+    public static void ExitTurn() => t_turnDepth--;
+
+    /// <summary>Takes the mailbox handed off during the last turn, if any.</summary>
+    public static ActorCell? TakeHandOff()
+    {
+        var next = t_handOff;
+        t_handOff = null;
+        return next;
+    }
+}
+
+/// <summary>The configured dispatchers, by config path.</summary>
+internal sealed class Dispatchers(Settings settings)
+{
+    private readonly Dictionary<string, Dispatcher> _byId = new(StringComparer.Ordinal);
+
+    public Dispatcher Default { get; } = new(Settings.DefaultDispatcherId, settings.DefaultThroughput);
+
+    public Dispatcher Lookup(string? id)
+    {
+        if (id is null || id == Settings.DefaultDispatcherId) return Default;
+        lock (_byId)
+        {
+            if (!_byId.TryGetValue(id, out var d))
+            {
+                if (!settings.Config.HasPath(id))
+                {
+                    throw new ArgumentException($"Dispatcher [{id}] is not configured (no such path in the configuration)", nameof(id));
+                }
+                d = new Dispatcher(id, settings.Config.GetInt(id + ".throughput", settings.DefaultThroughput));
+                _byId[id] = d;
+            }
+            return d;
+        }
+    }
+}

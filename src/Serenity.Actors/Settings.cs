@@ -1,0 +1,93 @@
+using Serenity.Hocon;
+
+namespace Serenity.Actors;
+
+/// <summary>The kernel's settings, read once from HOCON (<c>hocon/serenity.conf</c> holds every default).</summary>
+public sealed class Settings
+{
+    /// <summary>Config path of the default dispatcher.</summary>
+    public const string DefaultDispatcherId = "serenity.actor.default-dispatcher";
+
+    private static readonly Lazy<Config> s_reference = new(() =>
+        ConfigurationFactory.FromEmbeddedResource(typeof(Settings).Assembly, "serenity.conf"));
+
+    /// <summary>Reads settings from <paramref name="config"/> (already merged with the defaults).</summary>
+    public Settings(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
+        Provider = config.GetString("serenity.actor.provider");
+        if (Provider is not ("local" or "cluster"))
+        {
+            throw new ConfigException("serenity.actor.provider", $"serenity.actor.provider: expected 'local' or 'cluster', found '{Provider}'");
+        }
+        DefaultThroughput = config.GetInt(DefaultDispatcherId + ".throughput");
+        if (DefaultThroughput < 1)
+        {
+            throw new ConfigException(DefaultDispatcherId + ".throughput", $"{DefaultDispatcherId}.throughput: expected a positive integer, found {DefaultThroughput}");
+        }
+        AskTimeout = config.GetTimeSpan("serenity.actor.ask-timeout");
+        LogLevel = ParseLogLevel(config.GetString("serenity.loglevel"));
+        StdoutLogLevel = ParseLogLevel(config.GetString("serenity.stdout-loglevel"));
+        LogDeadLetters = config.GetString("serenity.log-dead-letters") is "off" or "false" ? 0 : config.GetInt("serenity.log-dead-letters");
+        LogDeadLettersDuringShutdown = config.GetBoolean("serenity.log-dead-letters-during-shutdown");
+        DebugUnhandled = config.GetBoolean("serenity.actor.debug.unhandled");
+    }
+
+    /// <summary>The defaults embedded from <c>hocon/serenity.conf</c>.</summary>
+    public static Config Reference => s_reference.Value;
+
+    /// <summary>The full configuration.</summary>
+    public Config Config { get; }
+
+    /// <summary><c>local</c> or <c>cluster</c>.</summary>
+    public string Provider { get; }
+
+    /// <summary>Messages per mailbox turn on the default dispatcher.</summary>
+    public int DefaultThroughput { get; }
+
+    /// <summary>Timeout of an Ask that names none.</summary>
+    public TimeSpan AskTimeout { get; }
+
+    /// <summary>Lowest level published on the event stream.</summary>
+    public LogLevel LogLevel { get; }
+
+    /// <summary>Lowest level printed to standard output.</summary>
+    public LogLevel StdoutLogLevel { get; }
+
+    /// <summary>How many dead letters are logged (0: none).</summary>
+    public int LogDeadLetters { get; }
+
+    /// <summary>Whether dead letters are logged while the system shuts down.</summary>
+    public bool LogDeadLettersDuringShutdown { get; }
+
+    /// <summary>Whether unhandled messages are logged at debug level.</summary>
+    public bool DebugUnhandled { get; }
+
+    /// <summary>The mailbox for <paramref name="props"/>: its own, one configured by id, or unbounded.</summary>
+    public MailboxSettings MailboxFor(Props props)
+    {
+        ArgumentNullException.ThrowIfNull(props);
+        if (props.Mailbox is { } m) return m;
+        if (props.MailboxId is not { } id) return MailboxSettings.Unbounded;
+        var path = "serenity.actor.mailboxes." + id;
+        if (!Config.HasPath(path)) throw new ArgumentException($"Mailbox [{id}] is not configured (no {path})", nameof(props));
+        var type = Config.GetString(path + ".mailbox-type");
+        return type switch
+        {
+            "unbounded" => MailboxSettings.Unbounded,
+            "bounded" => new MailboxSettings(Config.GetInt(path + ".mailbox-capacity")),
+            _ => throw new ConfigException(path + ".mailbox-type", $"{path}.mailbox-type: expected 'bounded' or 'unbounded', found '{type}'"),
+        };
+    }
+
+    private static LogLevel ParseLogLevel(string text) => text.ToUpperInvariant() switch
+    {
+        "DEBUG" => LogLevel.Debug,
+        "INFO" => LogLevel.Info,
+        "WARNING" or "WARN" => LogLevel.Warning,
+        "ERROR" => LogLevel.Error,
+        "OFF" => LogLevel.Off,
+        _ => throw new ConfigException("serenity.loglevel", $"log level: expected DEBUG, INFO, WARNING, ERROR or OFF, found '{text}'"),
+    };
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Serenity.Benchmarks;
+
+/// <summary>
+/// Runs a benchmark group in several child processes (figures vary between processes on shared
+/// machines), each running every benchmark several times, and prints the median of all runs.
+/// </summary>
+internal static class BenchmarkHost
+{
+    private static readonly Dictionary<string, Func<IReadOnlyList<Benchmark>>> s_groups = new(StringComparer.Ordinal)
+    {
+        ["actors"] = ActorBenchmarks.All,
+    };
+
+    public static int Run(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" || !s_groups.TryGetValue(args[0], out var group))
+        {
+            Console.Error.WriteLine($"usage: Serenity.Benchmarks <{string.Join('|', s_groups.Keys)}> [--processes N] [--runs N] [--only a,b]");
+            return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
+        }
+        var processes = IntOption(args, "--processes", 3);
+        var runs = IntOption(args, "--runs", 3);
+        var only = StringOption(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        var benchmarks = group().Where(b => only is null || only.Contains(b.Name)).ToList();
+        if (args.Contains("--child"))
+        {
+            foreach (var b in benchmarks)
+            {
+                for (var i = 0; i < runs; i++) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{b.Name} {b.Measure()}"));
+            }
+            return 0;
+        }
+        var samples = benchmarks.ToDictionary(b => b.Name, _ => new List<double>());
+        for (var p = 0; p < processes; p++)
+        {
+            Console.Error.WriteLine($"process {p + 1}/{processes} ...");
+            foreach (var (name, value) in RunChild(args[0], runs, only)) samples[name].Add(value);
+        }
+        foreach (var b in benchmarks)
+        {
+            var values = samples[b.Name];
+            values.Sort();
+            var median = values.Count == 0 ? double.NaN : values[values.Count / 2];
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{b.Name}: {b.Format(median)} {b.Unit}"));
+        }
+        return 0;
+    }
+
+    private static IEnumerable<(string Name, double Value)> RunChild(string group, int runs, string[]? only)
+    {
+        var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        var dll = typeof(BenchmarkHost).Assembly.Location;
+        if (!Path.GetFileName(Environment.ProcessPath!).StartsWith("Serenity.Benchmarks", StringComparison.Ordinal)) psi.ArgumentList.Add(dll);
+        foreach (var a in new[] { group, "--child", "--runs", runs.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
+        if (only is not null)
+        {
+            psi.ArgumentList.Add("--only");
+            psi.ArgumentList.Add(string.Join(',', only));
+        }
+        using var child = Process.Start(psi)!;
+        var lines = new List<(string, double)>();
+        while (child.StandardOutput.ReadLine() is { } line)
+        {
+            var parts = line.Split(' ');
+            if (parts.Length == 2 && double.TryParse(parts[1], CultureInfo.InvariantCulture, out var v)) lines.Add((parts[0], v));
+        }
+        child.WaitForExit();
+        if (child.ExitCode != 0) throw new InvalidOperationException($"benchmark child process failed with exit code {child.ExitCode}");
+        return lines;
+    }
+
+    private static int IntOption(string[] args, string name, int fallback) =>
+        StringOption(args, name) is { } s ? int.Parse(s, CultureInfo.InvariantCulture) : fallback;
+
+    private static string? StringOption(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}
+
+/// <summary>One named measurement.</summary>
+internal sealed record Benchmark(string Name, string Unit, Func<double> Measure, int Decimals = 0)
+{
+    public string Format(double value) => value.ToString("F" + Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+}
