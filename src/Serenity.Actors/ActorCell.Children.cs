@@ -122,7 +122,10 @@ internal sealed partial class ActorCell
     {
         public LocalActorRef Ref { get; } = actorRef;
 
-        public ChildRestartStats Stats { get; } = new();
+        private ChildRestartStats? _stats;
+
+        /// <summary>Created on the first restart: most children never fail.</summary>
+        public ChildRestartStats Stats => _stats ??= new();
 
         public bool Stopping { get; set; }
     }

@@ -35,7 +35,8 @@ internal sealed partial class ActorCell
 
     private void ReceiveMessage(object message)
     {
-        if (!_behavior!(message)) _actor!.InvokeUnhandled(message);
+        var handled = _behavior is { } behavior ? behavior(message) : _actor!.Receive(message);
+        if (!handled) _actor!.InvokeUnhandled(message);
     }
 
     private void AutoReceive(object message)

@@ -82,6 +82,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         while (true)
         {
             cell.RunTurn();
+            if (Dispatcher.RunDeferred()) return;
             var next = Dispatcher.TakeHandOff();
             if (next is null) return;
             if (++streak >= Dispatcher.MaxHandOffStreak)

@@ -20,8 +20,8 @@ internal sealed partial class ActorCell : IActorContext
     private readonly Props _props;
 
     private ActorBase? _actor;
-    private Receive? _behavior;
-    private List<Receive>? _behaviorStack;
+    private Receive? _behavior; // null: the actor's own Receive (saves a delegate per actor)
+    private List<Receive?>? _behaviorStack;
     private object? _currentMessage;
     private IActorRef? _currentSender;
     private ActorStash? _stash;
@@ -87,7 +87,7 @@ internal sealed partial class ActorCell : IActorContext
     public void BecomeStacked(Receive receive)
     {
         ArgumentNullException.ThrowIfNull(receive);
-        (_behaviorStack ??= []).Add(_behavior!);
+        (_behaviorStack ??= []).Add(_behavior);
         _behavior = receive;
     }
 
@@ -110,7 +110,7 @@ internal sealed partial class ActorCell : IActorContext
             if (actor is IWithStash withStash) withStash.Stash = _stash ??= new ActorStash(this);
             if (actor is IWithTimers withTimers) withTimers.Timers = _timers ??= new TimerScheduler(this);
             _actor = actor;
-            _behavior = actor.Receive;
+            _behavior = null;
             _behaviorStack?.Clear();
         }
         finally

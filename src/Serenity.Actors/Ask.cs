@@ -22,6 +22,7 @@ public static class Futures
         }
         var promise = new PromiseActorRef<T>(system, receiver, message, clock, limit, cancellationToken);
         receiver.Tell(message, promise);
+        if (Dispatcher.InTurn) Dispatcher.FlushHandOff();
         return promise.Task;
     }
 
@@ -38,15 +39,23 @@ public static class Futures
 }
 
 /// <summary>The temporary sender of an Ask: its first message completes the task.</summary>
-internal sealed class PromiseActorRef<T> : IInternalActorRef
+/// <remarks>
+/// The task is completed outside the replying actor: after its turn on the same thread (see
+/// <see cref="Dispatcher.RunAfterTurn"/>), or on the pool. So awaiting code never runs inside an actor,
+/// and a request/reply round trip costs no extra thread hop.
+/// </remarks>
+internal sealed class PromiseActorRef<T> : IInternalActorRef, IThreadPoolWorkItem
 {
     private static long s_counter;
-    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<T> _completion = new();
     private readonly ActorSystemImpl? _system;
     private readonly long _id = Interlocked.Increment(ref s_counter);
     private readonly ITimer? _timer;
     private readonly CancellationTokenRegistration _cancellation;
     private ActorPath? _path;
+    private int _settled;
+    private T? _reply;
+    private Exception? _failure;
 
     public PromiseActorRef(ActorSystemImpl? system, ICanTell target, object message, TimeProvider clock, TimeSpan timeout, CancellationToken cancellationToken)
     {
@@ -75,7 +84,7 @@ internal sealed class PromiseActorRef<T> : IInternalActorRef
     // Built only when someone looks: most replies never read the sender's path.
     public ActorPath Path => _path ??= (_system?.TempPath ?? new RootActorPath(new Address(Address.DefaultProtocol, "ask")).Child("temp")).Child("$" + _id, _id);
 
-    public bool IsTerminated => _completion.Task.IsCompleted;
+    public bool IsTerminated => Volatile.Read(ref _settled) != 0;
 
     public void Tell(object message, IActorRef? sender)
     {
@@ -85,11 +94,28 @@ internal sealed class PromiseActorRef<T> : IInternalActorRef
                 Fail(failure.Cause);
                 break;
             case T reply:
-                if (_completion.TrySetResult(reply)) Cleanup();
+                if (Interlocked.Exchange(ref _settled, 1) != 0) return;
+                _reply = reply;
+                Dispatcher.RunAfterTurn(this);
                 break;
             default:
                 Fail(new InvalidCastException($"Ask expected a reply of type {typeof(T).Name} but got {message.GetType().Name}: {message}"));
                 break;
+        }
+    }
+
+    /// <summary>Completes the task with what was settled (runs outside any actor).</summary>
+    public void Execute()
+    {
+        Cleanup();
+        if (_failure is { } failure)
+        {
+            if (failure is OperationCanceledException) _completion.TrySetCanceled();
+            else _completion.TrySetException(failure);
+        }
+        else
+        {
+            _completion.TrySetResult(_reply!);
         }
     }
 
@@ -106,13 +132,12 @@ internal sealed class PromiseActorRef<T> : IInternalActorRef
 
     private void Fail(Exception cause)
     {
-        if (_completion.TrySetException(cause)) Cleanup();
+        if (Interlocked.Exchange(ref _settled, 1) != 0) return;
+        _failure = cause;
+        Dispatcher.RunAfterTurn(this);
     }
 
-    private void Cancel()
-    {
-        if (_completion.TrySetCanceled()) Cleanup();
-    }
+    private void Cancel() => Fail(new OperationCanceledException());
 
     private void Cleanup()
     {

@@ -22,6 +22,9 @@ internal sealed class Dispatcher(string id, int throughput)
     [ThreadStatic]
     private static int t_turnDepth;
 
+    [ThreadStatic]
+    private static Queue<IThreadPoolWorkItem>? t_afterTurn;
+
     public string Id { get; } = id;
 
     public int Throughput { get; } = throughput;
@@ -43,9 +46,46 @@ internal sealed class Dispatcher(string id, int throughput)
     public void Schedule(IThreadPoolWorkItem mailbox, bool preferLocal) =>
         ThreadPool.UnsafeQueueUserWorkItem(mailbox, preferLocal);
 
+    /// <summary>True while an actor's turn runs on this thread.</summary>
+    public static bool InTurn => t_turnDepth > 0;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on this thread as soon as the current turn ends (outside any actor),
+    /// or on the pool when no turn is running. Ask replies use it: the awaiting code continues right
+    /// after the replying actor's turn, on the same warm thread, never inside the actor.
+    /// </summary>
+    public static void RunAfterTurn(IThreadPoolWorkItem work)
+    {
+        if (t_turnDepth == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: true);
+            return;
+        }
+        (t_afterTurn ??= new Queue<IThreadPoolWorkItem>()).Enqueue(work);
+    }
+
+    /// <summary>Runs the work deferred by <see cref="RunAfterTurn"/>; false if there was none.</summary>
+    public static bool RunDeferred()
+    {
+        if (t_afterTurn is not { Count: > 0 } queue) return false;
+        // A mailbox handed off during the turn must not wait behind user continuations.
+        if (TakeHandOff() is { } next) next.Dispatcher.Schedule(next, preferLocal: true);
+        while (queue.TryDequeue(out var work)) work.Execute();
+        return true;
+    }
+
     public static void EnterTurn() => t_turnDepth++;
 
     public static void ExitTurn() => t_turnDepth--;
+
+    /// <summary>
+    /// Sends a pending hand-off to the pool, where any thread can run it. An Ask from inside an actor
+    /// calls this: if the asker then blocks on the answer, the target must not wait on its thread.
+    /// </summary>
+    public static void FlushHandOff()
+    {
+        if (TakeHandOff() is { } next) next.Dispatcher.Schedule(next, preferLocal: false);
+    }
 
     /// <summary>Takes the mailbox handed off during the last turn, if any.</summary>
     public static ActorCell? TakeHandOff()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Serenity.Hocon;
 
 namespace Serenity.Actors;
@@ -19,16 +20,16 @@ public sealed class Settings
         Provider = config.GetString("serenity.actor.provider");
         if (Provider is not ("local" or "cluster"))
         {
-            throw new ConfigException("serenity.actor.provider", $"serenity.actor.provider: expected 'local' or 'cluster', found '{Provider}'");
+            throw Invalid(config, "serenity.actor.provider", "'local' or 'cluster'", Provider);
         }
         DefaultThroughput = config.GetInt(DefaultDispatcherId + ".throughput");
         if (DefaultThroughput < 1)
         {
-            throw new ConfigException(DefaultDispatcherId + ".throughput", $"{DefaultDispatcherId}.throughput: expected a positive integer, found {DefaultThroughput}");
+            throw Invalid(config, DefaultDispatcherId + ".throughput", "a positive integer", DefaultThroughput.ToString(CultureInfo.InvariantCulture));
         }
         AskTimeout = config.GetTimeSpan("serenity.actor.ask-timeout");
-        LogLevel = ParseLogLevel(config.GetString("serenity.loglevel"));
-        StdoutLogLevel = ParseLogLevel(config.GetString("serenity.stdout-loglevel"));
+        LogLevel = ParseLogLevel(config, "serenity.loglevel");
+        StdoutLogLevel = ParseLogLevel(config, "serenity.stdout-loglevel");
         LogDeadLetters = config.GetString("serenity.log-dead-letters") is "off" or "false" ? 0 : config.GetInt("serenity.log-dead-letters");
         LogDeadLettersDuringShutdown = config.GetBoolean("serenity.log-dead-letters-during-shutdown");
         DebugUnhandled = config.GetBoolean("serenity.actor.debug.unhandled");
@@ -77,17 +78,25 @@ public sealed class Settings
         {
             "unbounded" => MailboxSettings.Unbounded,
             "bounded" => new MailboxSettings(Config.GetInt(path + ".mailbox-capacity")),
-            _ => throw new ConfigException(path + ".mailbox-type", $"{path}.mailbox-type: expected 'bounded' or 'unbounded', found '{type}'"),
+            _ => throw Invalid(Config, path + ".mailbox-type", "'bounded' or 'unbounded'", type),
         };
     }
 
-    private static LogLevel ParseLogLevel(string text) => text.ToUpperInvariant() switch
+    private static LogLevel ParseLogLevel(Config config, string path)
     {
-        "DEBUG" => LogLevel.Debug,
-        "INFO" => LogLevel.Info,
-        "WARNING" or "WARN" => LogLevel.Warning,
-        "ERROR" => LogLevel.Error,
-        "OFF" => LogLevel.Off,
-        _ => throw new ConfigException("serenity.loglevel", $"log level: expected DEBUG, INFO, WARNING, ERROR or OFF, found '{text}'"),
-    };
+        var text = config.GetString(path);
+        return text.ToUpperInvariant() switch
+        {
+            "DEBUG" => LogLevel.Debug,
+            "INFO" => LogLevel.Info,
+            "WARNING" or "WARN" => LogLevel.Warning,
+            "ERROR" => LogLevel.Error,
+            "OFF" => LogLevel.Off,
+            _ => throw Invalid(config, path, "DEBUG, INFO, WARNING, ERROR or OFF", text),
+        };
+    }
+
+    /// <summary>A bad value: names the key, where it was set (file:line) and what was expected.</summary>
+    private static ConfigException Invalid(Config config, string path, string expected, string found) =>
+        new(path, $"{path}{(config.OriginOf(path) is { } origin ? " at " + origin : "")}: expected {expected}, found '{found}'");
 }

@@ -35,15 +35,18 @@ internal sealed class TimeProviderScheduler(TimeProvider clock) : IScheduler
 
         protected abstract bool Repeating { get; }
 
+        // Attach and Cancel may race (a timer on a real clock can even fire before Attach). Both sides
+        // publish with a full fence before reading the other's field, so at least one of them sees both
+        // and disposes the timer (twice is harmless); a plain store could be reordered after the read.
         public void Attach(ITimer timer)
         {
-            _timer = timer;
+            Interlocked.Exchange(ref _timer, timer);
             if (IsCancellationRequested) timer.Dispose(); // cancelled before the timer existed
         }
 
         public void Cancel()
         {
-            if (Interlocked.Exchange(ref _cancelled, 1) == 0) _timer?.Dispose();
+            if (Interlocked.Exchange(ref _cancelled, 1) == 0) Volatile.Read(ref _timer)?.Dispose();
         }
 
         public void Fire()

@@ -87,6 +87,7 @@ public sealed class VirtualTimeProvider : TimeProvider
     {
         private long _armedOrder;
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
+        private bool _disposed;
 
         public bool IsArmedFor(long order) => _armedOrder == order;
 
@@ -101,6 +102,7 @@ public sealed class VirtualTimeProvider : TimeProvider
         {
             lock (owner._gate)
             {
+                if (_disposed) return false; // as the system timer: a disposed timer stays disposed
                 _period = period;
                 _armedOrder = dueTime == Timeout.InfiniteTimeSpan
                     ? 0
@@ -109,7 +111,15 @@ public sealed class VirtualTimeProvider : TimeProvider
             }
         }
 
-        public void Dispose() => Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        public void Dispose()
+        {
+            lock (owner._gate)
+            {
+                _disposed = true;
+                _armedOrder = 0;
+                _period = Timeout.InfiniteTimeSpan;
+            }
+        }
 
         public ValueTask DisposeAsync()
         {

@@ -31,13 +31,16 @@ public sealed class ConfigurationAdapterTests : IDisposable
     [Fact]
     public void Section_children_can_be_read_and_bound()
     {
-        var config = Hocon.Parse("dispatcher { throughput = 10, name = fast, enabled = yes }");
+        var config = Hocon.Parse("dispatcher { throughput = 10, name = fast, enabled = true, timeout = \"00:00:05\" }");
 
         var section = new ConfigurationBuilder().AddHocon(config).Build().GetSection("dispatcher");
-        var settings = Bind(section);
+        var settings = section.Get<DispatcherSettings>()!;
 
-        Assert.Equal(["enabled", "name", "throughput"], section.GetChildren().Select(c => c.Key).Order(StringComparer.Ordinal));
-        Assert.Equal(new DispatcherSettings(10, "fast", true), settings);
+        Assert.Equal(["enabled", "name", "throughput", "timeout"], section.GetChildren().Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(10, settings.Throughput);
+        Assert.Equal("fast", settings.Name);
+        Assert.True(settings.Enabled);
+        Assert.Equal(TimeSpan.FromSeconds(5), settings.Timeout);
     }
 
     [Fact]
@@ -92,11 +95,14 @@ public sealed class ConfigurationAdapterTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => builder.Build());
     }
 
-    /// <summary>Binds by hand: the configuration binder package is not referenced by this solution.</summary>
-    private static DispatcherSettings Bind(IConfigurationSection section) => new(
-        int.Parse(section["throughput"]!, System.Globalization.CultureInfo.InvariantCulture),
-        section["name"]!,
-        section["enabled"] == "yes");
+    private sealed class DispatcherSettings
+    {
+        public int Throughput { get; set; }
 
-    private sealed record DispatcherSettings(int Throughput, string Name, bool Enabled);
+        public string Name { get; set; } = "";
+
+        public bool Enabled { get; set; }
+
+        public TimeSpan Timeout { get; set; }
+    }
 }
