@@ -9,6 +9,7 @@ namespace Serenity.Actors;
 public sealed class VirtualTimeProvider : TimeProvider
 {
     private readonly object _gate = new();
+    private readonly object _advancing = new();
     private readonly PriorityQueue<VirtualTimer, (DateTimeOffset Due, long Order)> _due = new();
     private DateTimeOffset _now;
     private long _order;
@@ -41,28 +42,38 @@ public sealed class VirtualTimeProvider : TimeProvider
         }
     }
 
-    /// <summary>Moves time forward by <paramref name="by"/>, firing due timers on the calling thread.</summary>
+    /// <summary>
+    /// Moves time forward by <paramref name="by"/>, firing due timers on the calling thread. Advances from
+    /// several threads run one after the other (so they add up and callbacks never overlap); an advance
+    /// from inside a callback moves time on from that timer's due time. Time never goes back.
+    /// </summary>
     public void Advance(TimeSpan by)
     {
         if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), by, "virtual time cannot go backwards");
-        DateTimeOffset target;
-        lock (_gate) target = _now + by;
-        while (true)
+        // Callbacks run outside _gate (they create and change timers), so a second lock keeps whole
+        // advances apart: without it two threads start from the same "now" (one advance is lost) and the
+        // slower one sets "now" back to its own, earlier target. It is reentrant for nested advances.
+        lock (_advancing)
         {
-            VirtualTimer timer;
-            lock (_gate)
+            DateTimeOffset target;
+            lock (_gate) target = _now + by;
+            while (true)
             {
-                if (!_due.TryPeek(out timer!, out var key) || key.Due > target)
+                VirtualTimer timer;
+                lock (_gate)
                 {
-                    _now = target;
-                    return;
+                    if (!_due.TryPeek(out timer!, out var key) || key.Due > target)
+                    {
+                        if (target > _now) _now = target; // a nested advance may have gone further
+                        return;
+                    }
+                    _due.Dequeue();
+                    if (!timer.IsArmedFor(key.Order)) continue;
+                    if (key.Due > _now) _now = key.Due;
+                    timer.OnFiring(this);
                 }
-                _due.Dequeue();
-                if (!timer.IsArmedFor(key.Order)) continue;
-                _now = key.Due;
-                timer.OnFiring(this);
+                timer.Invoke();
             }
-            timer.Invoke();
         }
     }
 

@@ -78,6 +78,7 @@ public sealed class EventFilter
     public async Task<T> ExpectAsync<T>(int count, Func<Task<T>> func, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(func);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
         var counter = new CountingRef(_matches, count);
         _system.EventStream.Subscribe(counter, _channel);
         try
@@ -101,9 +102,14 @@ public sealed class EventFilter
         }
     }
 
-    private sealed class CountingRef(Predicate<object> matches, int target) : MinimalActorRef(new RootActorPath(new Address(Address.DefaultProtocol, "testkit")).Child("event-filter"))
+    // Each counter has its own path: refs are equal by path, and the event stream ignores a second
+    // subscription of an equal ref, so nested or concurrent filters sharing one path would steal each
+    // other's subscription.
+    private sealed class CountingRef(Predicate<object> matches, int target)
+        : MinimalActorRef(new RootActorPath(new Address(Address.DefaultProtocol, "testkit")).Child("event-filter", Interlocked.Increment(ref s_counters)))
     {
-        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private static long s_counters;
+        private readonly TaskCompletionSource _reached = NewReached(target);
         private int _count;
 
         public Task Reached => _reached.Task;
@@ -114,6 +120,14 @@ public sealed class EventFilter
         {
             if (!matches(message)) return;
             if (Interlocked.Increment(ref _count) >= target) _reached.TrySetResult();
+        }
+
+        // Expecting no events: there is nothing to wait for (more than zero is then reported as excess).
+        private static TaskCompletionSource NewReached(int target)
+        {
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (target <= 0) reached.TrySetResult();
+            return reached;
         }
     }
 }

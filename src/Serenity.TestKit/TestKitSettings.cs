@@ -10,6 +10,10 @@ public sealed class TestKitSettings
     {
         ArgumentNullException.ThrowIfNull(config);
         TimeFactor = config.GetDouble("serenity.test.timefactor");
+        if (!(TimeFactor > 0) || double.IsInfinity(TimeFactor))
+        {
+            throw new ConfigException("serenity.test.timefactor", $"serenity.test.timefactor must be a positive number, not {TimeFactor}");
+        }
         SingleExpectDefault = Dilated(config.GetTimeSpan("serenity.test.single-expect-default"));
         ExpectNoMessageDefault = Dilated(config.GetTimeSpan("serenity.test.expect-no-message-default"));
         FilterLeeway = Dilated(config.GetTimeSpan("serenity.test.filter-leeway"));

@@ -213,7 +213,9 @@ public sealed class TestProbe : IInternalActorRef
             catch (Exception) when (DateTimeOffset.UtcNow < deadline)
             {
                 // Polling is the point of AwaitAssert: the state it checks has no signal to await.
-                Thread.Sleep(pause);
+                // Never sleep past the deadline: the last attempt is due at the deadline, not an interval later.
+                var left = Remaining(deadline);
+                Thread.Sleep(pause >= TimeSpan.Zero && pause < left ? pause : left);
             }
         }
     }
@@ -246,7 +248,7 @@ public sealed class TestProbe : IInternalActorRef
     private async Task<T> ExpectMsgAsync<T>(Predicate<T> isMessage, TimeSpan? timeout, string? what)
     {
         ArgumentNullException.ThrowIfNull(isMessage);
-        var wait = Remaining(DeadlineFrom(timeout));
+        var wait = WaitFor(timeout);
         var e = await TryReceiveAsync(wait).ConfigureAwait(false)
             ?? throw new TestKitFailedException($"ExpectMsg<{typeof(T).Name}>{(what is null ? "" : " " + what)}: timed out after {wait.TotalMilliseconds:F0} ms on {Path}; no message arrived");
         Record(e);
@@ -274,10 +276,17 @@ public sealed class TestProbe : IInternalActorRef
         LastSender = e.Sender ?? System.DeadLetters;
     }
 
-    private DateTimeOffset DeadlineFrom(TimeSpan? timeout)
+    private DateTimeOffset DeadlineFrom(TimeSpan? timeout) => DateTimeOffset.UtcNow + WaitFor(timeout);
+
+    // The wait of one expectation: the (dilated) timeout or default, but no longer than the enclosing
+    // Within allows. Computed from a single reading of the clock, so that a failure reports the timeout
+    // the test asked for (100 ms, not 99.98 ms).
+    private TimeSpan WaitFor(TimeSpan? timeout)
     {
-        var own = DateTimeOffset.UtcNow + (timeout.HasValue ? _settings.Dilated(timeout.Value) : _settings.SingleExpectDefault);
-        return _deadline is { } within && within < own ? within : own;
+        var own = timeout.HasValue ? _settings.Dilated(timeout.Value) : _settings.SingleExpectDefault;
+        if (_deadline is not { } within) return own;
+        var left = Remaining(within);
+        return left < own ? left : own;
     }
 
     private static TimeSpan Remaining(DateTimeOffset deadline)
