@@ -69,13 +69,17 @@ public abstract class ActorBase
         if (system.Settings.DebugUnhandled) system.LoggerFor(Self.Path.ToString()).Debug($"Unhandled message [{message}] from {Sender.Path}");
     }
 
-    internal void InvokePreStart() => PreStart();
+    // The kernel calls these "around" hooks; kernel modules (persistence) override them to run their own
+    // protocol around the user's lifecycle methods and behaviour, which the user cannot then break.
+    internal virtual void AroundPreStart() => PreStart();
 
-    internal void InvokePostStop() => PostStop();
+    internal virtual void AroundPostStop() => PostStop();
 
-    internal void InvokePreRestart(Exception reason, object? message) => PreRestart(reason, message);
+    internal virtual void AroundPreRestart(Exception reason, object? message) => PreRestart(reason, message);
 
-    internal void InvokePostRestart(Exception reason) => PostRestart(reason);
+    internal virtual void AroundPostRestart(Exception reason) => PostRestart(reason);
+
+    internal virtual bool AroundReceive(Receive? behavior, object message) => behavior is null ? Receive(message) : behavior(message);
 
     internal void InvokeUnhandled(object message) => Unhandled(message);
 

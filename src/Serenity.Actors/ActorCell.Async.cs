@@ -59,10 +59,12 @@ internal sealed partial class ActorCell
     {
         if (!_awaitingTask) return; // the actor restarted or stopped meanwhile
         _awaitingTask = false;
+        UpdateSuspended();
+        // A failure is reported while the handler's message is still current, so PreRestart gets it.
+        if (task.IsFaulted) HandleInvokeFailure(task.Exception!.InnerExceptions[0]);
+        else if (task.IsCanceled) HandleInvokeFailure(new TaskCanceledException(task));
         _currentMessage = null;
         _currentSender = null;
-        UpdateSuspended();
-        ThrowIfFailed(task);
     }
 
     private static void ThrowIfFailed(Task task)

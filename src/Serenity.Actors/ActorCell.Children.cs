@@ -29,9 +29,17 @@ internal sealed partial class ActorCell
         }
         var children = _children ?? InitChildren();
         var cell = new ActorCell(_system, props, _self, _self.Path.Child(name, _system.NewUid()));
-        if (!children.TryAdd(name, new ChildEntry(cell.SelfRef)))
+        var entry = new ChildEntry(cell.SelfRef);
+        while (!children.TryAdd(name, entry))
         {
-            throw new InvalidActorNameException($"actor name [{name}] is not unique under {_self.Path}");
+            // A child that has closed no longer holds its name, even before this actor has processed its
+            // ChildTerminated: its watchers may already have seen Terminated and reuse the name at once.
+            if (!children.TryGetValue(name, out var existing)) continue; // removed meanwhile: add again
+            if (!existing.Ref.IsTerminated)
+            {
+                throw new InvalidActorNameException($"actor name [{name}] is not unique under {_self.Path}");
+            }
+            if (children.TryUpdate(name, entry, existing)) break;
         }
         cell.SendSystemMessage(new Create());
         return cell.SelfRef;
@@ -99,7 +107,7 @@ internal sealed partial class ActorCell
     {
         if (_children is { } children && children.TryGetValue(child.Path.Name, out var entry) && entry.Ref.Equals(child))
         {
-            children.TryRemove(child.Path.Name, out _);
+            children.TryRemove(KeyValuePair.Create(child.Path.Name, entry)); // not a successor that took over the name
         }
         if (_terminating)
         {

@@ -10,11 +10,13 @@ internal sealed partial class ActorCell
     private int _suspendCount;
     private Exception? _failure;
     private Exception? _recreatePending;
+    private object? _failedMessage; // the message being processed when the actor failed, for PreRestart
 
     private void HandleInvokeFailure(Exception cause)
     {
         if (_failure is not null || _terminating || IsClosed) return; // already waiting for the supervisor
         _failure = cause;
+        _failedMessage = _currentMessage;
         _suspendCount++;
         UpdateSuspended();
         ForEachChild(static c => c.Cell.SendSystemMessage(new Suspend()));
@@ -47,10 +49,11 @@ internal sealed partial class ActorCell
             CreateActor();
             return;
         }
-        var failedMessage = _currentMessage;
+        var failedMessage = _failedMessage;
+        _failedMessage = null;
         try
         {
-            _actor.InvokePreRestart(cause, failedMessage);
+            _actor.AroundPreRestart(cause, failedMessage);
         }
         catch (Exception e)
         {
@@ -75,7 +78,7 @@ internal sealed partial class ActorCell
         try
         {
             NewActorInstance();
-            _actor!.InvokePostRestart(cause);
+            _actor!.AroundPostRestart(cause);
         }
         catch (Exception e)
         {

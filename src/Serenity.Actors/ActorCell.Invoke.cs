@@ -3,8 +3,14 @@ namespace Serenity.Actors;
 /// <summary>Delivering messages to the actor: user messages, auto-received ones, and system messages.</summary>
 internal sealed partial class ActorCell
 {
+    private long _deliveryNumber;
+
+    /// <summary>Numbers each delivery of a user message, so the stash can tell "this delivery" from an equal message delivered again.</summary>
+    internal long DeliveryNumber => _deliveryNumber;
+
     private void Invoke(Envelope envelope)
     {
+        _deliveryNumber++;
         _currentMessage = envelope.Message;
         _currentSender = envelope.Sender;
         try
@@ -35,8 +41,7 @@ internal sealed partial class ActorCell
 
     private void ReceiveMessage(object message)
     {
-        var handled = _behavior is { } behavior ? behavior(message) : _actor!.Receive(message);
-        if (!handled) _actor!.InvokeUnhandled(message);
+        if (!_actor!.AroundReceive(_behavior, message)) _actor.InvokeUnhandled(message);
     }
 
     private void AutoReceive(object message)

@@ -17,7 +17,7 @@ internal sealed partial class ActorCell
         try
         {
             NewActorInstance();
-            _actor!.InvokePreStart();
+            _actor!.AroundPreStart();
         }
         catch (Exception e)
         {
@@ -46,7 +46,7 @@ internal sealed partial class ActorCell
         t_current = this;
         try
         {
-            _actor?.InvokePostStop();
+            _actor?.AroundPostStop();
         }
         catch (Exception e)
         {

@@ -68,7 +68,12 @@ internal sealed partial class ActorCell : IActorContext
 
     public IActorRef Sender => _currentSender ?? _system.DeadLetters;
 
-    internal IActorRef? CurrentSender => _currentSender;
+    /// <summary>The sender of the message being handled; persistence sets it to a command's sender while that command's events are handled.</summary>
+    internal IActorRef? CurrentSender
+    {
+        get => _currentSender;
+        set => _currentSender = value;
+    }
 
     internal Envelope CurrentEnvelope => new(_currentMessage ?? throw new InvalidOperationException("No message is being processed"), _currentSender);
 

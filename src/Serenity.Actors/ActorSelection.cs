@@ -23,6 +23,9 @@ public sealed class ActorSelection : ICanTell
     /// <summary>The selection's path as given, relative to its anchor.</summary>
     public string PathString => string.Join('/', _elements);
 
+    // The anchor's path and the elements, without doubling the root's trailing slash.
+    private string Describe() => $"{_anchor.Path.ToString().TrimEnd('/')}/{PathString}";
+
     internal static ActorSelection Create(LocalActorRef relativeTo, string path, ActorSystemImpl system)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -58,7 +61,7 @@ public sealed class ActorSelection : ICanTell
         var matches = Resolve();
         return matches.Count > 0
             ? Task.FromResult<IActorRef>(matches[0])
-            : Task.FromException<IActorRef>(new ActorNotFoundException($"No actor found at {_anchor.Path}/{PathString} (waited up to {timeout})"));
+            : Task.FromException<IActorRef>(new ActorNotFoundException($"No actor found at {Describe()} (waited up to {timeout})"));
     }
 
     /// <summary>Every live actor the path currently matches.</summary>
@@ -97,7 +100,7 @@ public sealed class ActorSelection : ICanTell
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"ActorSelection[{_anchor.Path}/{PathString}]";
+    public override string ToString() => $"ActorSelection[{Describe()}]";
 
     private static class Wildcard
     {

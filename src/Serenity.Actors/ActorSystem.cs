@@ -68,6 +68,15 @@ public abstract class ActorSystem : IActorRefFactory, IDisposable
     /// <summary>A logger with <paramref name="source"/> as its source.</summary>
     public abstract ILoggingAdapter LoggerFor(string source);
 
+    /// <summary>
+    /// The system's single instance of an extension (persistence, sharding, ...), created on first use.
+    /// An extension that is <see cref="IAsyncDisposable"/> is disposed after every actor has stopped.
+    /// </summary>
+    public abstract T GetOrAddExtension<T>(Func<ActorSystem, T> create) where T : class;
+
+    /// <summary>Runs <paramref name="callback"/> after every actor has stopped, before <see cref="WhenTerminated"/> completes (last registered runs first).</summary>
+    public abstract void RegisterOnTermination(Func<Task> callback);
+
     /// <summary>Terminates and waits (at most 10 seconds).</summary>
     public void Dispose()
     {

@@ -8,6 +8,8 @@ internal sealed class ActorSystemImpl : ActorSystem
     private readonly ActorCell _rootCell;
     private readonly ActorCell _userCell;
     private readonly ActorCell _systemCell;
+    private readonly Dictionary<Type, object> _extensions = [];
+    private readonly Stack<Func<Task>> _onTermination = new();
     private int _terminating;
 
     public ActorSystemImpl(string name, Settings settings, TimeProvider clock)
@@ -86,6 +88,25 @@ internal sealed class ActorSystemImpl : ActorSystem
 
     public override ILoggingAdapter LoggerFor(string source) => new BusLogging(EventStream, source, Settings.LogLevel, Clock);
 
+    public override T GetOrAddExtension<T>(Func<ActorSystem, T> create)
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        lock (_extensions)
+        {
+            if (_extensions.TryGetValue(typeof(T), out var existing)) return (T)existing;
+            var extension = create(this);
+            _extensions[typeof(T)] = extension;
+            if (extension is IAsyncDisposable disposable) _onTermination.Push(() => disposable.DisposeAsync().AsTask());
+            return extension;
+        }
+    }
+
+    public override void RegisterOnTermination(Func<Task> callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        lock (_extensions) _onTermination.Push(callback);
+    }
+
     internal long NewUid()
     {
         long uid;
@@ -97,7 +118,27 @@ internal sealed class ActorSystemImpl : ActorSystem
     internal void DeadLetter(object message, IActorRef? sender, IActorRef recipient) =>
         _deadLetters.Publish(new DeadLetter(message, sender, recipient));
 
-    internal void MarkTerminated() => _terminated.TrySetResult();
+    /// <summary>Every actor has stopped: run the termination callbacks, then complete <see cref="WhenTerminated"/>.</summary>
+    internal void MarkTerminated() => _ = Task.Run(async () =>
+    {
+        while (true)
+        {
+            Func<Task> next;
+            lock (_extensions)
+            {
+                if (!_onTermination.TryPop(out next!)) break;
+            }
+            try
+            {
+                await next().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                Log.Error(e, $"A termination callback failed: {e.Message}");
+            }
+        }
+        _terminated.TrySetResult();
+    });
 
     /// <summary>The root's parent: the root's end is the system's end.</summary>
     private sealed class RootParentRef(ActorSystemImpl system, ActorPath path) : MinimalActorRef(path)

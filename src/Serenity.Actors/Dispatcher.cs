@@ -34,8 +34,9 @@ internal sealed class Dispatcher(string id, int throughput)
     {
         if (t_turnDepth == 0)
         {
-            // Outside actors: a pool thread (an await continuation) keeps it local, other threads go global.
-            Schedule(mailbox, preferLocal: Thread.CurrentThread.IsThreadPoolThread);
+            // Outside actors the caller may stay busy after the Tell: a local queue could then strand the
+            // mailbox behind it while busy actors keep the global queue full. Global is always fair.
+            Schedule(mailbox, preferLocal: false);
             return;
         }
         var previous = t_handOff;
@@ -58,7 +59,7 @@ internal sealed class Dispatcher(string id, int throughput)
     {
         if (t_turnDepth == 0)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: true);
+            ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
             return;
         }
         (t_afterTurn ??= new Queue<IThreadPoolWorkItem>()).Enqueue(work);
@@ -69,7 +70,7 @@ internal sealed class Dispatcher(string id, int throughput)
     {
         if (t_afterTurn is not { Count: > 0 } queue) return false;
         // A mailbox handed off during the turn must not wait behind user continuations.
-        if (TakeHandOff() is { } next) next.Dispatcher.Schedule(next, preferLocal: true);
+        if (TakeHandOff() is { } next) next.Dispatcher.Schedule(next, preferLocal: false);
         while (queue.TryDequeue(out var work)) work.Execute();
         return true;
     }

@@ -6,8 +6,8 @@ namespace Serenity.Actors;
 /// </summary>
 public abstract class ReceiveActor : ActorBase
 {
-    private readonly HandlerSet _initial = new();
-    private HandlerSet? _configuring;
+    private readonly MessageHandlers _initial = new();
+    private MessageHandlers? _configuring;
     private bool _started;
 
     /// <summary>Starts configuring the initial behaviour.</summary>
@@ -63,7 +63,7 @@ public abstract class ReceiveActor : ActorBase
     {
         ArgumentNullException.ThrowIfNull(configure);
         var previous = _configuring;
-        var set = new HandlerSet();
+        var set = new MessageHandlers();
         _configuring = set;
         try
         {
@@ -77,58 +77,12 @@ public abstract class ReceiveActor : ActorBase
         return m => set.Handle(m, cell);
     }
 
-    private void Add(Handler handler)
+    private void Add(MessageHandler handler)
     {
         if (_configuring is null)
         {
             throw new InvalidOperationException("Receive handlers can only be registered in the constructor or inside Become/BecomeStacked.");
         }
         _configuring.Add(handler);
-    }
-
-    private sealed class HandlerSet
-    {
-        private Handler[] _handlers = [];
-
-        public void Add(Handler h) => _handlers = [.. _handlers, h];
-
-        public bool Handle(object message, ActorCell cell)
-        {
-            foreach (var h in _handlers)
-            {
-                if (h.TryHandle(message, cell)) return true;
-            }
-            return false;
-        }
-    }
-
-    private abstract class Handler
-    {
-        public abstract bool TryHandle(object message, ActorCell cell);
-    }
-
-    private sealed class ActionHandler<T>(Action<T> action, Predicate<T>? shouldHandle) : Handler
-    {
-        public override bool TryHandle(object message, ActorCell cell)
-        {
-            if (message is not T m || (shouldHandle is not null && !shouldHandle(m))) return false;
-            action(m);
-            return true;
-        }
-    }
-
-    private sealed class FuncHandler<T>(Func<T, bool> handler) : Handler
-    {
-        public override bool TryHandle(object message, ActorCell cell) => message is T m && handler(m);
-    }
-
-    private sealed class AsyncHandler<T>(Func<T, Task> handler, Predicate<T>? shouldHandle) : Handler
-    {
-        public override bool TryHandle(object message, ActorCell cell)
-        {
-            if (message is not T m || (shouldHandle is not null && !shouldHandle(m))) return false;
-            cell.RunAsyncHandler(handler, m);
-            return true;
-        }
     }
 }

@@ -32,16 +32,19 @@ public interface IStash
 internal sealed class ActorStash(ActorCell cell) : IStash
 {
     private readonly List<Envelope> _stashed = [];
+    private long _lastStashedDelivery;
 
     public int Count => _stashed.Count;
 
     public void Stash()
     {
         var current = cell.CurrentEnvelope;
-        if (_stashed.Count > 0 && ReferenceEquals(_stashed[^1].Message, current.Message))
+        // "The same message" is the same delivery: a singleton message sent twice is two messages.
+        if (_lastStashedDelivery == cell.DeliveryNumber)
         {
             throw new IllegalActorStateException($"Can't stash the same message [{current.Message}] twice");
         }
+        _lastStashedDelivery = cell.DeliveryNumber;
         _stashed.Add(current);
     }
 
