@@ -67,6 +67,9 @@ internal sealed partial class ActorCell
                 break;
             case Kill:
                 throw new ActorKilledException("Kill");
+            case SelectionDelivery delivery:
+                DeliverSelection(delivery);
+                break;
             case Identify identify:
                 Sender.Tell(new ActorIdentity(identify.MessageId, _self), _self);
                 break;

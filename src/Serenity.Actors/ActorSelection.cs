@@ -2,7 +2,8 @@ namespace Serenity.Actors;
 
 /// <summary>
 /// Actors addressed by path instead of by ref: <c>/user/a/b</c>, relative <c>../sibling</c>, or with
-/// <c>*</c> and <c>?</c> wildcards. The path is resolved at each Tell, so it reaches whatever lives there
+/// <c>*</c> and <c>?</c> wildcards. As in Akka, a message travels down the path through each actor's
+/// mailbox, so it reaches children an actor created before the message arrived, whatever lives there
 /// now. A message that matches no actor becomes a dead letter (an <see cref="Identify"/> is answered
 /// with an empty <see cref="ActorIdentity"/>).
 /// </summary>
@@ -45,64 +46,20 @@ public sealed class ActorSelection : ICanTell
     public void Tell(object message, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var matches = Resolve();
-        if (matches.Count == 0)
-        {
-            if (message is Identify identify) sender?.Tell(new ActorIdentity(identify.MessageId, null), null);
-            else System.DeadLetter(message, sender, System.DeadLetters);
-            return;
-        }
-        foreach (var m in matches) m.Tell(message, sender);
+        _anchor.Tell(new SelectionDelivery(_elements, 0, message, sender), sender);
     }
 
-    /// <summary>The one actor at this path, or <see cref="ActorNotFoundException"/>.</summary>
-    public Task<IActorRef> ResolveOne(TimeSpan timeout)
+    /// <summary>The one actor at this path (asked with <see cref="Identify"/>), or <see cref="ActorNotFoundException"/>.</summary>
+    public async Task<IActorRef> ResolveOne(TimeSpan timeout)
     {
-        var matches = Resolve();
-        return matches.Count > 0
-            ? Task.FromResult<IActorRef>(matches[0])
-            : Task.FromException<IActorRef>(new ActorNotFoundException($"No actor found at {Describe()} (waited up to {timeout})"));
-    }
-
-    /// <summary>Every live actor the path currently matches.</summary>
-    internal IReadOnlyList<LocalActorRef> Resolve()
-    {
-        var current = new List<LocalActorRef> { _anchor };
-        foreach (var element in _elements)
-        {
-            var next = new List<LocalActorRef>();
-            foreach (var at in current)
-            {
-                if (element == "..")
-                {
-                    if (at.Cell.ParentRef is LocalActorRef parent) next.Add(parent);
-                }
-                else if (element.Contains('*', StringComparison.Ordinal) || element.Contains('?', StringComparison.Ordinal))
-                {
-                    foreach (var child in at.Cell.Children)
-                    {
-                        if (Wildcard.Matches(element, child.Path.Name)) next.Add((LocalActorRef)child);
-                    }
-                }
-                else if (element != "." && at.Cell.TryGetChild(element) is { } child)
-                {
-                    next.Add(child);
-                }
-                else if (element == ".")
-                {
-                    next.Add(at);
-                }
-            }
-            current = next;
-        }
-        current.RemoveAll(r => r.IsTerminated);
-        return current;
+        var identity = await this.Ask<ActorIdentity>(new Identify(null), timeout).ConfigureAwait(false);
+        return identity.Subject ?? throw new ActorNotFoundException($"No actor found at {Describe()}");
     }
 
     /// <inheritdoc />
     public override string ToString() => $"ActorSelection[{Describe()}]";
 
-    private static class Wildcard
+    internal static class Wildcard
     {
         // '*' matches any run of characters, '?' exactly one.
         public static bool Matches(ReadOnlySpan<char> pattern, ReadOnlySpan<char> text)
@@ -120,3 +77,6 @@ public sealed class ActorSelection : ICanTell
         }
     }
 }
+
+/// <summary>A selection's message on its way down the path: <see cref="Index"/> is the next element to resolve.</summary>
+internal sealed record SelectionDelivery(string[] Elements, int Index, object Message, IActorRef? Sender) : IAutoReceivedMessage;

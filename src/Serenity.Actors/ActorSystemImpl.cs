@@ -115,8 +115,17 @@ internal sealed class ActorSystemImpl : ActorSystem
         return uid;
     }
 
-    internal void DeadLetter(object message, IActorRef? sender, IActorRef recipient) =>
+    internal void DeadLetter(object message, IActorRef? sender, IActorRef recipient)
+    {
+        if (message is SelectionDelivery selection)
+        {
+            // A selection that met a dead actor on its way: report (or answer) the message it carried.
+            if (selection.Message is Identify identify) selection.Sender?.Tell(new ActorIdentity(identify.MessageId, null), null);
+            else DeadLetter(selection.Message, selection.Sender, recipient);
+            return;
+        }
         _deadLetters.Publish(new DeadLetter(message, sender, recipient));
+    }
 
     /// <summary>Every actor has stopped: run the termination callbacks, then complete <see cref="WhenTerminated"/>.</summary>
     internal void MarkTerminated() => _ = Task.Run(async () =>

@@ -37,9 +37,17 @@ public sealed class SelectionTests : TestKit.TestKit
     {
         _probe = CreateTestProbe();
         _parent = Sys.ActorOf(Props.Create(() => new Node(_probe, new[] { "c1", "c2", "other" })), "parent");
-        // A selection resolves when it is told, so wait until the parent's constructor has created the children.
-        _parent.Tell(new Ping(), TestActor);
-        ExpectMsg<Pong>();
+    }
+
+    [Fact]
+    public void A_selection_told_right_after_creating_the_parent_reaches_the_children_its_constructor_made()
+    {
+        Sys.ActorOf(Props.Create(() => new Node(_probe, new[] { "early" })), "fresh");
+
+        Sys.ActorSelection("/user/fresh/early").Tell("hello");
+
+        _probe.ExpectMsg("early:hello");
+        Assert.Equal(TestActor, _probe.LastSender); // the original sender travels with the message
     }
 
     private IActorRef? Identify(string path, object? id = null)
