@@ -13,6 +13,7 @@ public sealed class VirtualTimeProvider : TimeProvider
     private readonly PriorityQueue<VirtualTimer, (DateTimeOffset Due, long Order)> _due = new();
     private DateTimeOffset _now;
     private long _order;
+    private int _armsSincePurge;
 
     /// <summary>Starts at <paramref name="start"/> (default 2026-01-01T00:00:00Z).</summary>
     public VirtualTimeProvider(DateTimeOffset? start = null) =>
@@ -89,6 +90,15 @@ public sealed class VirtualTimeProvider : TimeProvider
     // so an earlier queue entry of a re-armed timer is skipped.
     private long Arm(VirtualTimer timer, DateTimeOffset due)
     {
+        // Re-armed and disposed timers leave stale entries behind (skipped when dequeued). Long simulations
+        // dispose many far-off timers (ask timeouts), so drop the stale entries once they are the majority.
+        if (_due.Count > 1024 && ++_armsSincePurge > _due.Count)
+        {
+            _armsSincePurge = 0;
+            var live = _due.UnorderedItems.Where(i => i.Element.IsArmedFor(i.Priority.Order)).ToList();
+            _due.Clear();
+            foreach (var (element, priority) in live) _due.Enqueue(element, priority);
+        }
         var order = ++_order;
         _due.Enqueue(timer, (due, order));
         return order;

@@ -32,5 +32,5 @@ public sealed class TestKitSettings
     public TimeSpan FilterLeeway { get; }
 
     /// <summary>Scales a duration by the time factor.</summary>
-    public TimeSpan Dilated(TimeSpan duration) => duration * TimeFactor;
+    public TimeSpan Dilated(TimeSpan duration) => duration == Timeout.InfiniteTimeSpan ? duration : duration * TimeFactor;
 }
