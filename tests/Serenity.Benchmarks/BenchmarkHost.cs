@@ -12,6 +12,7 @@ internal static class BenchmarkHost
     private static readonly Dictionary<string, Func<IReadOnlyList<Benchmark>>> s_groups = new(StringComparer.Ordinal)
     {
         ["actors"] = ActorBenchmarks.All,
+        ["persistence"] = PersistenceBenchmarks.All,
     };
 
     public static int Run(string[] args)

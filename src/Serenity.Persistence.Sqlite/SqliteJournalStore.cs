@@ -1,0 +1,126 @@
+using Microsoft.Data.Sqlite;
+using Serenity.Hocon;
+using Serenity.Persistence.Journal;
+
+namespace Serenity.Persistence.Sqlite;
+
+/// <summary>
+/// The embedded journal: a SQLite file in WAL mode with durable commits. Writes go through one
+/// connection, one transaction per batch; replays and queries use their own connections and run
+/// beside the writer. Work is synchronous on the calling thread (the journal calls from its own loop).
+/// </summary>
+public sealed class SqliteJournalStore : IJournalStore
+{
+    private readonly SqliteDatabase _database;
+    private readonly SqliteConnectionPool _readers;
+    private readonly object _writeGate = new();
+    private JournalWriter? _writer;
+    private bool _disposed;
+
+    /// <summary>Created by the plugin loader with its config section: <c>path</c> names the file (default <c>data/serenity.db</c>).</summary>
+    public SqliteJournalStore(Config config)
+        : this(SqliteDatabase.PathFrom(config))
+    {
+    }
+
+    /// <summary>A journal in the file at <paramref name="path"/> (created with its folder if missing).</summary>
+    public SqliteJournalStore(string path)
+    {
+        _database = new SqliteDatabase(path);
+        _readers = new SqliteConnectionPool(_database, maxIdle: 8);
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string Path => _database.Path;
+
+    /// <inheritdoc />
+    public Task InitializeAsync(CancellationToken cancellationToken) => SqliteTasks.Run(() =>
+    {
+        lock (_writeGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_writer is not null) return;
+            var connection = _database.OpenWriter();
+            try
+            {
+                SqliteDatabase.CreateSchema(connection, JournalSql.Schema);
+                _writer = new JournalWriter(connection);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+    });
+
+    /// <inheritdoc />
+    public Task WriteAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(atomicWrites);
+        return SqliteTasks.Run(() =>
+        {
+            lock (_writeGate) Writer.Write(atomicWrites);
+        });
+    }
+
+    /// <inheritdoc />
+    public Task ReplayAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<JournalRow> onRow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onRow);
+        return SqliteTasks.Run(() =>
+        {
+            using var lease = _readers.Rent();
+            using var query = new JournalRowQuery(lease.Connection, JournalSql.Replay);
+            query.Bind(1, persistenceId).Bind(2, fromSequenceNr).Bind(3, toSequenceNr).Bind(4, max).ForEach(onRow, cancellationToken);
+        });
+    }
+
+    /// <inheritdoc />
+    public Task<long> ReadHighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken) => SqliteTasks.Run(() =>
+    {
+        using var lease = _readers.Rent();
+        using var command = lease.Connection.CreateCommand();
+        command.CommandText = JournalSql.HighestSequenceNr;
+        command.Parameters.AddWithValue("$persistence_id", persistenceId);
+        return command.ExecuteScalar() is long highest ? highest : 0L;
+    });
+
+    /// <inheritdoc />
+    public Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken) => SqliteTasks.Run(() =>
+    {
+        lock (_writeGate) Writer.DeleteTo(persistenceId, toSequenceNr);
+    });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<JournalRow>> ReadTaggedAsync(string tag, long afterOrdering, int max, CancellationToken cancellationToken) => SqliteTasks.Run(() =>
+    {
+        using var lease = _readers.Rent();
+        using var query = new JournalRowQuery(lease.Connection, JournalSql.Tagged);
+        var rows = new List<JournalRow>();
+        query.Bind(1, tag).Bind(2, afterOrdering).Bind(3, max).ForEach(rows.Add, cancellationToken);
+        return (IReadOnlyList<JournalRow>)rows;
+    });
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        lock (_writeGate)
+        {
+            _disposed = true;
+            _writer?.Dispose();
+            _writer = null;
+        }
+        _readers.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private JournalWriter Writer
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _writer ?? throw new InvalidOperationException("InitializeAsync must be called before the journal is used");
+        }
+    }
+}

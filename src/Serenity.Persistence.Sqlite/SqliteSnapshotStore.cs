@@ -1,0 +1,102 @@
+using Microsoft.Data.Sqlite;
+using Serenity.Hocon;
+using Serenity.Persistence.Snapshots;
+
+namespace Serenity.Persistence.Sqlite;
+
+/// <summary>
+/// Snapshots in a SQLite file (by default the journal's file: each store opens its own connections,
+/// WAL lets them share it). Saves are durable when they complete.
+/// </summary>
+public sealed class SqliteSnapshotStore : ISnapshotStore
+{
+    private readonly SqliteDatabase _database;
+    private readonly SqliteConnectionPool _connections;
+
+    /// <summary>Created by the plugin loader with its config section: <c>path</c> names the file (default <c>data/serenity.db</c>).</summary>
+    public SqliteSnapshotStore(Config config)
+        : this(SqliteDatabase.PathFrom(config))
+    {
+    }
+
+    /// <summary>A snapshot store in the file at <paramref name="path"/> (created with its folder if missing).</summary>
+    public SqliteSnapshotStore(string path)
+    {
+        _database = new SqliteDatabase(path);
+        _connections = new SqliteConnectionPool(_database, maxIdle: 4);
+    }
+
+    /// <summary>The absolute path of the database file.</summary>
+    public string Path => _database.Path;
+
+    /// <inheritdoc />
+    public Task InitializeAsync(CancellationToken cancellationToken) => SqliteTasks.Run(() =>
+    {
+        using var lease = _connections.Rent();
+        SqliteDatabase.CreateSchema(lease.Connection, SnapshotSql.Schema);
+    });
+
+    /// <inheritdoc />
+    public Task SaveAsync(SnapshotRow snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return SqliteTasks.Run(() =>
+        {
+            using var lease = _connections.Rent();
+            using var command = lease.Connection.CreateCommand();
+            command.CommandText = SnapshotSql.Save;
+            command.Parameters.AddWithValue("$persistence_id", snapshot.PersistenceId);
+            command.Parameters.AddWithValue("$sequence_nr", snapshot.SequenceNr);
+            command.Parameters.AddWithValue("$created", SqliteDatabase.ToUnixMs(snapshot.Created));
+            command.Parameters.AddWithValue("$manifest", snapshot.Manifest);
+            command.Parameters.Add("$payload", SqliteType.Blob).Value = snapshot.Payload;
+            command.ExecuteNonQuery();
+        });
+    }
+
+    /// <inheritdoc />
+    public Task<SnapshotRow?> LoadAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        return SqliteTasks.Run(() =>
+        {
+            using var lease = _connections.Rent();
+            using var command = Matching(lease.Connection, SnapshotSql.LoadLatest, persistenceId, criteria);
+            using var reader = command.ExecuteReader();
+            return reader.Read()
+                ? new SnapshotRow(persistenceId, reader.GetInt64(0), SqliteDatabase.FromUnixMs(reader.GetInt64(1)), reader.GetString(2), reader.GetFieldValue<byte[]>(3))
+                : null;
+        });
+    }
+
+    /// <inheritdoc />
+    public Task DeleteAsync(string persistenceId, SnapshotSelectionCriteria criteria, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(criteria);
+        return SqliteTasks.Run(() =>
+        {
+            using var lease = _connections.Rent();
+            using var command = Matching(lease.Connection, SnapshotSql.Delete, persistenceId, criteria);
+            command.ExecuteNonQuery();
+        });
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        _connections.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static SqliteCommand Matching(SqliteConnection connection, string sql, string persistenceId, SnapshotSelectionCriteria criteria)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$persistence_id", persistenceId);
+        command.Parameters.AddWithValue("$min_sequence_nr", criteria.MinSequenceNr);
+        command.Parameters.AddWithValue("$max_sequence_nr", criteria.MaxSequenceNr);
+        // Stored times have millisecond precision: compare at that precision.
+        command.Parameters.AddWithValue("$max_created", criteria.MaxTimestamp is { } max ? SqliteDatabase.ToUnixMs(max) : long.MaxValue);
+        return command;
+    }
+}

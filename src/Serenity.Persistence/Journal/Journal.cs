@@ -1,0 +1,203 @@
+using System.Threading.Channels;
+using Serenity.Actors;
+using Serenity.Persistence.Serialization;
+
+namespace Serenity.Persistence.Journal;
+
+/// <summary>
+/// The front of the journal that persistent actors talk to. Writes from many actors are batched:
+/// one loop takes every pending request (up to <c>max-batch-size</c> events) and writes them in one
+/// transaction; each actor then hears about its own events, in order. If a batch collides, its
+/// atomic writes are retried one by one, so only the colliding writer fails.
+/// Replays and other reads run concurrently with the writer.
+/// </summary>
+public sealed class Journal : IAsyncDisposable
+{
+    private readonly IJournalStore _store;
+    private readonly EventSerialization _serialization;
+    private readonly TimeProvider _clock;
+    private readonly int _maxBatchEvents;
+    private readonly StoreInitialization _initialization;
+    private readonly Channel<WriteRequest> _requests = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+    private readonly ILoggingAdapter _log;
+
+    internal Journal(IJournalStore store, EventSerialization serialization, TimeProvider clock, int maxBatchEvents, ILoggingAdapter log)
+    {
+        _store = store;
+        _serialization = serialization;
+        _clock = clock;
+        _maxBatchEvents = maxBatchEvents;
+        _log = log;
+        _initialization = new StoreInitialization(() => store.InitializeAsync(CancellationToken.None));
+        _writer = Task.Run(RunWriterAsync);
+    }
+
+    /// <summary>The storage plugin.</summary>
+    public IJournalStore Store => _store;
+
+    /// <summary>Completes once the store's schema exists (after a failure, the next call tries again).</summary>
+    public Task Initialized => _initialization.Task;
+
+    internal void Write(WriteRequest request)
+    {
+        if (!_requests.Writer.TryWrite(request))
+        {
+            Reply(request, ws => new WriteMessageFailure(ws.Payload, ws.SequenceNr, new ObjectDisposedException("journal", "the journal is shut down"), request.InstanceId));
+        }
+    }
+
+    internal void Replay(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, IActorRef replyTo, int instanceId) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Initialized.ConfigureAwait(false);
+                var highest = await _store.ReadHighestSequenceNrAsync(persistenceId, CancellationToken.None).ConfigureAwait(false);
+                var to = Math.Min(toSequenceNr, highest);
+                if (fromSequenceNr <= to && max > 0)
+                {
+                    await _store.ReplayAsync(persistenceId, fromSequenceNr, to, max, row =>
+                        replyTo.Tell(new ReplayedMessage(_serialization.Deserialize(row.Manifest, row.Payload, row.PersistenceId, row.SequenceNr), row.SequenceNr, instanceId), null),
+                        CancellationToken.None).ConfigureAwait(false);
+                }
+                replyTo.Tell(new RecoverySuccess(highest, instanceId), null);
+            }
+            catch (Exception e)
+            {
+                replyTo.Tell(new ReplayFailure(e, instanceId), null);
+            }
+        });
+
+    internal void DeleteMessagesTo(string persistenceId, long toSequenceNr, IActorRef replyTo) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await Initialized.ConfigureAwait(false);
+                await _store.DeleteMessagesToAsync(persistenceId, toSequenceNr, CancellationToken.None).ConfigureAwait(false);
+                replyTo.Tell(new DeleteMessagesSuccess(toSequenceNr), null);
+            }
+            catch (Exception e)
+            {
+                replyTo.Tell(new DeleteMessagesFailure(e, toSequenceNr), null);
+            }
+        });
+
+    /// <summary>Events carrying <paramref name="tag"/> after <paramref name="afterOffset"/>, oldest first (the read side).</summary>
+    public async Task<IReadOnlyList<EventEnvelope>> EventsByTagAsync(string tag, long afterOffset, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tag);
+        await Initialized.ConfigureAwait(false);
+        var rows = await _store.ReadTaggedAsync(tag, afterOffset, max, cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => new EventEnvelope(r.Ordering, r.PersistenceId, r.SequenceNr, _serialization.Deserialize(r.Manifest, r.Payload, r.PersistenceId, r.SequenceNr), r.Created)).ToList();
+    }
+
+    /// <summary>Stops taking writes, finishes the ones queued, and disposes the store.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _requests.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+        await _store.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task RunWriterAsync()
+    {
+        var batch = new List<WriteRequest>();
+        while (await _requests.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            var events = 0;
+            while (events < _maxBatchEvents && _requests.Reader.TryRead(out var request))
+            {
+                batch.Add(request);
+                events += request.EventCount;
+            }
+            await WriteBatchAsync(batch).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WriteBatchAsync(List<WriteRequest> batch)
+    {
+        var now = _clock.GetUtcNow();
+        var outcomes = new Dictionary<AtomicWrite, Exception?>(ReferenceEqualityComparer.Instance);
+        var toWrite = new List<(AtomicWrite Write, IReadOnlyList<JournalRow> Rows)>();
+        foreach (var request in batch)
+        {
+            foreach (var write in request.Writes)
+            {
+                try
+                {
+                    toWrite.Add((write, write.Events.Select(e => ToRow(request, e, now)).ToList()));
+                }
+                catch (Exception e)
+                {
+                    outcomes[write] = new RejectedWrite(e); // cannot be serialized: rejected, the actor goes on
+                }
+            }
+        }
+        try
+        {
+            await Initialized.ConfigureAwait(false);
+            await _store.WriteAsync(toWrite.Select(w => w.Rows).ToList(), CancellationToken.None).ConfigureAwait(false);
+            foreach (var (write, _) in toWrite) outcomes[write] = null;
+        }
+        catch (JournalCollisionException) when (toWrite.Count > 1)
+        {
+            // Find the colliding writer(s); the others must not pay for them.
+            foreach (var (write, rows) in toWrite)
+            {
+                try
+                {
+                    await _store.WriteAsync([rows], CancellationToken.None).ConfigureAwait(false);
+                    outcomes[write] = null;
+                }
+                catch (Exception e)
+                {
+                    outcomes[write] = e;
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            _log.Error(e, $"Journal write of {toWrite.Count} atomic writes failed: {e.Message}");
+            foreach (var (write, _) in toWrite) outcomes[write] = e;
+        }
+        foreach (var request in batch) Reply(request, outcomes);
+    }
+
+    private JournalRow ToRow(WriteRequest request, PendingEvent e, DateTimeOffset now)
+    {
+        var (manifest, payload) = _serialization.Serialize(e.Payload);
+        return new JournalRow(request.PersistenceId, e.SequenceNr, manifest, payload, e.Tags, request.WriterId, now);
+    }
+
+    private static void Reply(WriteRequest request, Dictionary<AtomicWrite, Exception?> outcomes)
+    {
+        foreach (var write in request.Writes)
+        {
+            var outcome = outcomes[write];
+            foreach (var e in write.Events)
+            {
+                object message = outcome switch
+                {
+                    null => new WriteMessageSuccess(e.Payload, e.SequenceNr, request.InstanceId),
+                    RejectedWrite r => new WriteMessageRejected(e.Payload, e.SequenceNr, r.InnerException!, request.InstanceId),
+                    _ => new WriteMessageFailure(e.Payload, e.SequenceNr, outcome, request.InstanceId),
+                };
+                request.ReplyTo.Tell(message, null);
+            }
+        }
+    }
+
+    private static void Reply(WriteRequest request, Func<PendingEvent, object> message)
+    {
+        foreach (var write in request.Writes)
+        {
+            foreach (var e in write.Events) request.ReplyTo.Tell(message(e), null);
+        }
+    }
+
+    /// <summary>Marks a write rejected before it reached the store.</summary>
+    private sealed class RejectedWrite(Exception cause) : Exception(cause.Message, cause);
+}

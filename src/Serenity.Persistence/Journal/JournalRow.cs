@@ -1,0 +1,18 @@
+namespace Serenity.Persistence.Journal;
+
+/// <summary>
+/// One stored event, as a journal plugin keeps it: (persistence id, sequence nr) is unique; the store
+/// assigns <see cref="Ordering"/>, a global, increasing position used by tag queries.
+/// </summary>
+public sealed record JournalRow(
+    string PersistenceId,
+    long SequenceNr,
+    string Manifest,
+    byte[] Payload,
+    IReadOnlyList<string> Tags,
+    string WriterId,
+    DateTimeOffset Created)
+{
+    /// <summary>Global position assigned by the store on write (0 before).</summary>
+    public long Ordering { get; init; }
+}
