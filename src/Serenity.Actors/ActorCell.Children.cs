@@ -149,9 +149,9 @@ internal static class ActorNames
         if (name[0] == '$') throw new InvalidActorNameException($"actor name [{name}] must not start with '$' (reserved)");
         foreach (var c in name)
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || "-_.*$+:@&=,!~';()".Contains(c, StringComparison.Ordinal)))
+            if (!(char.IsAsciiLetterOrDigit(c) || "-_.*$+:@&=,!~';()%".Contains(c, StringComparison.Ordinal)))
             {
-                throw new InvalidActorNameException($"actor name [{name}] contains the invalid character '{c}' (allowed: letters, digits and -_.*$+:@&=,!~';())");
+                throw new InvalidActorNameException($"actor name [{name}] contains the invalid character '{c}' (allowed: letters, digits and -_.*$+:@&=,!~';()%, so a percent-encoded id is a valid name)");
             }
         }
         return name;

@@ -1,0 +1,138 @@
+using Serenity.Actors;
+
+namespace Serenity.Cluster.Sharding;
+
+/// <summary>
+/// The local provider's region of one entity type: it creates an entity on its first message, routes
+/// messages to it by id, keeps messages for an entity that is passivating and hands them to its next
+/// incarnation, and passivates entities idle for <c>passivate-idle-after</c>. The cluster provider
+/// puts shards behind RabbitMQ queues; the API is the same.
+/// </summary>
+internal sealed class ShardRegionActor : ReceiveActor, IWithTimers
+{
+    private readonly string _typeName;
+    private readonly Func<string, Props> _entityProps;
+    private readonly IMessageExtractor _extractor;
+    private readonly TimeSpan? _passivateIdleAfter;
+    private readonly int _numberOfShards;
+    private readonly Dictionary<string, Entity> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<IActorRef, string> _idsByRef = [];
+
+    public ShardRegionActor(string typeName, Func<string, Props> entityProps, IMessageExtractor extractor, TimeSpan? passivateIdleAfter, int numberOfShards)
+    {
+        _numberOfShards = numberOfShards;
+        _typeName = typeName;
+        _entityProps = entityProps;
+        _extractor = extractor;
+        _passivateIdleAfter = passivateIdleAfter;
+        Receive<Passivate>(OnPassivate);
+        Receive<Terminated>(OnEntityTerminated);
+        Receive<GetShardRegionStats>(_ => Sender.Tell(Stats(), Self));
+        Receive<GetCurrentEntities>(_ => Sender.Tell(new CurrentEntities(_entities.Keys.ToHashSet(StringComparer.Ordinal)), Self));
+        Receive<PassivateIdleEntities>(_ => PassivateIdle());
+        ReceiveAny(Route);
+    }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart()
+    {
+        if (_passivateIdleAfter is { } idle) Timers.StartPeriodicTimer("passivate-idle", PassivateIdleEntities.Instance, idle / 2);
+    }
+
+    private void Route(object message)
+    {
+        var (id, payload) = message is ShardingEnvelope e ? (e.EntityId, e.Message) : (_extractor.EntityId(message), _extractor.EntityMessage(message));
+        if (id is null)
+        {
+            Unhandled(message);
+            return;
+        }
+        if (!_entities.TryGetValue(id, out var entity))
+        {
+            try
+            {
+                entity = Start(id, ShardOf(message, id));
+            }
+            catch (Exception failure)
+            {
+                // One entity that cannot start must not restart the region (and with it every entity).
+                Context.GetLogger().Error(failure, $"{_typeName}: cannot start entity '{id}': {failure.Message}");
+                Sender.Tell(new Status.Failure(failure), Self);
+                return;
+            }
+        }
+        entity.LastMessage = Context.System.Clock.GetUtcNow();
+        if (entity.Buffer is { } buffer) buffer.Add(new Envelope(payload, Sender));
+        else entity.Ref.Tell(payload, Sender);
+    }
+
+    private Entity Start(string id, string shardId)
+    {
+        var actor = Context.ActorOf(_entityProps(id), Uri.EscapeDataString(id));
+        Context.Watch(actor);
+        var entity = new Entity(actor, shardId);
+        _entities[id] = entity;
+        _idsByRef[actor] = id;
+        return entity;
+    }
+
+    // An envelope may reach a region whose extractor does not know envelopes: hash its id instead.
+    private string ShardOf(object message, string id) => message is ShardingEnvelope && _extractor is not HashCodeMessageExtractor
+        ? HashCodeMessageExtractor.ShardIdFor(id, _numberOfShards)
+        : _extractor is HashCodeMessageExtractor h ? HashCodeMessageExtractor.ShardIdFor(id, h.MaxNumberOfShards) : _extractor.ShardId(message);
+
+    private void OnPassivate(Passivate passivate)
+    {
+        if (!_idsByRef.TryGetValue(Sender, out var id) || _entities[id].Buffer is not null) return;
+        _entities[id].Buffer = [];
+        Sender.Tell(passivate.StopMessage, Self);
+    }
+
+    private void OnEntityTerminated(Terminated terminated)
+    {
+        if (!_idsByRef.Remove(terminated.ActorRef, out var id)) return;
+        var buffered = _entities[id].Buffer;
+        var shardId = _entities[id].ShardId;
+        _entities.Remove(id);
+        if (buffered is not { Count: > 0 }) return;
+        // Messages that arrived while it stopped go to the next incarnation, in order.
+        var next = Start(id, shardId);
+        foreach (var e in buffered) next.Ref.Tell(e.Message, e.Sender);
+    }
+
+    private void PassivateIdle()
+    {
+        var now = Context.System.Clock.GetUtcNow();
+        foreach (var entity in _entities.Values)
+        {
+            if (entity.Buffer is null && now - entity.LastMessage >= _passivateIdleAfter)
+            {
+                entity.Buffer = [];
+                entity.Ref.Tell(PoisonPill.Instance, Self);
+            }
+        }
+    }
+
+    private ShardRegionStats Stats() =>
+        new(_entities.Values.GroupBy(e => e.ShardId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+
+    public override string ToString() => $"ShardRegion({_typeName})";
+
+    private sealed class Entity(IActorRef actorRef, string shardId)
+    {
+        public IActorRef Ref { get; } = actorRef;
+
+        public string ShardId { get; } = shardId;
+
+        public DateTimeOffset LastMessage { get; set; }
+
+        /// <summary>Non-null while the entity is passivating: messages for it wait here.</summary>
+        public List<Envelope>? Buffer { get; set; }
+    }
+
+    private sealed class PassivateIdleEntities
+    {
+        public static readonly PassivateIdleEntities Instance = new();
+    }
+}
