@@ -13,6 +13,8 @@ internal static class BenchmarkHost
     {
         ["actors"] = ActorBenchmarks.All,
         ["persistence"] = PersistenceBenchmarks.All,
+        ["streams"] = StreamBenchmarks.All,
+        ["marketdata"] = MarketDataBenchmarks.All,
     };
 
     public static int Run(string[] args)

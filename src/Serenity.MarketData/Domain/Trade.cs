@@ -1,0 +1,12 @@
+namespace Serenity.MarketData;
+
+/// <summary>One print on the tape.</summary>
+public sealed record Trade(
+    string Symbol,
+    DateTime Timestamp,
+    decimal Price,
+    decimal Size,
+    long Id = 0,
+    char Exchange = '\0',
+    Conditions? Conditions = null,
+    char Tape = '\0') : MarketEvent(Symbol, Timestamp);

@@ -1,0 +1,50 @@
+using System.Collections.Concurrent;
+using Serenity.Cluster.PubSub;
+
+namespace Serenity.MarketData.Graph;
+
+/// <summary>Where the graph's output goes: quotes to <c>quotes.{SYM}</c>, bars to <c>bars.{SYM}</c>.</summary>
+public interface IMarketDataPublisher
+{
+    /// <summary>Publishes a quote that passed the bucket.</summary>
+    void PublishQuote(Quote quote);
+
+    /// <summary>Publishes a finished (or updated) bar.</summary>
+    void PublishBar(Bar bar);
+}
+
+/// <summary>
+/// Publishes through the kernel's pub/sub (<see cref="DistributedPubSub"/>), which the cluster provider
+/// carries over RabbitMQ. Topic names are built once per symbol, so publishing allocates nothing.
+/// </summary>
+public sealed class PubSubMarketDataPublisher(DistributedPubSub pubSub) : IMarketDataPublisher
+{
+    /// <summary>The topic prefix of quotes.</summary>
+    public const string QuotesPrefix = "quotes.";
+
+    /// <summary>The topic prefix of bars.</summary>
+    public const string BarsPrefix = "bars.";
+
+    private readonly ConcurrentDictionary<string, string> _quoteTopics = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _barTopics = new(StringComparer.Ordinal);
+
+    /// <summary>The quote topic of <paramref name="symbol"/>.</summary>
+    public static string QuotesTopic(string symbol) => QuotesPrefix + symbol;
+
+    /// <summary>The bar topic of <paramref name="symbol"/>.</summary>
+    public static string BarsTopic(string symbol) => BarsPrefix + symbol;
+
+    /// <inheritdoc />
+    public void PublishQuote(Quote quote)
+    {
+        ArgumentNullException.ThrowIfNull(quote);
+        pubSub.Publish(_quoteTopics.GetOrAdd(quote.Symbol, QuotesTopic), quote);
+    }
+
+    /// <inheritdoc />
+    public void PublishBar(Bar bar)
+    {
+        ArgumentNullException.ThrowIfNull(bar);
+        pubSub.Publish(_barTopics.GetOrAdd(bar.Symbol, BarsTopic), bar);
+    }
+}
