@@ -1,0 +1,144 @@
+using Serenity.Actors;
+using Serenity.Cluster.PubSub;
+using Serenity.MarketData;
+using Xunit.Abstractions;
+
+namespace Serenity.Trading.Tests;
+
+public sealed class RecoveryTests(ITestOutputHelper output) : TradingTestBase(output)
+{
+    [Fact]
+    public void An_account_restarted_from_its_journal_keeps_credentials_cash_holdings_lockout_and_client_order_ids()
+    {
+        SetQuote("AAPL", 99m, 100m);
+        var account = Sys.ActorOf(AccountEntity.Props("rita", Entities.Settings), "rita-1");
+        account.Tell(new Register("rita", "correct horse"));
+        ExpectMsg(CommandResult.Ok);
+        account.Tell(new SubmitOrder("AAPL", OrderSide.Buy, 10m, "c-1"));
+        var first = ExpectMsg<OrderResult>();
+        for (var i = 0; i < 5; i++)
+        {
+            account.Tell(new Login("rita", "wrong password"));
+            ExpectMsg(LoginResult.InvalidCredentials);
+        }
+        StopAndWait(account);
+
+        var again = Sys.ActorOf(AccountEntity.Props("rita", Entities.Settings), "rita-2");
+        again.Tell(new GetAccount());
+        var view = ExpectMsg<AccountView>();
+        Assert.Equal(9000m, view.Cash);
+        Assert.Equal(10m, view.Holdings["AAPL"]);
+        Assert.True(view.Locked);
+        again.Tell(new SubmitOrder("AAPL", OrderSide.Buy, 10m, "c-1"));
+        Assert.Equal(first, ExpectMsg<OrderResult>());
+        Advance(TimeSpan.FromMinutes(16));
+        again.Tell(new Login("rita", "correct horse"));
+        Assert.True(ExpectMsg<LoginResult>().Success);
+    }
+
+    [Fact]
+    public void A_portfolio_restarted_from_its_journal_keeps_positions_and_pnl()
+    {
+        var portfolio = Sys.ActorOf(PortfolioEntity.Props("pat"), "pat-1");
+        portfolio.Tell(new PortfolioDelivery(1, NewFill(1, OrderSide.Buy, 10m, 50m), false));
+        ExpectMsg(new DeliveryAck(1));
+        portfolio.Tell(new PortfolioDelivery(2, NewFill(2, OrderSide.Sell, 4m, 55m), false));
+        ExpectMsg(new DeliveryAck(2));
+        StopAndWait(portfolio);
+
+        var again = Sys.ActorOf(PortfolioEntity.Props("pat"), "pat-2");
+        again.Tell(new GetPortfolio());
+        var view = ExpectMsg<PortfolioView>();
+        Assert.Equal(new Position("AAPL", 6m, 50m), view.Positions["AAPL"]);
+        Assert.Equal(20m, view.RealizedPnl);
+        Assert.Equal(2, view.AppliedSeq);
+    }
+
+    [Fact]
+    public void A_portfolio_recovers_from_its_snapshot_and_the_events_after_it()
+    {
+        var portfolio = Sys.ActorOf(PortfolioEntity.Props("snap", snapshotEvery: 2), "snap-1");
+        portfolio.Tell(new PortfolioDelivery(1, NewFill(1, OrderSide.Buy, 10m, 50m), false));
+        portfolio.Tell(new PortfolioDelivery(2, NewFill(2, OrderSide.Sell, 4m, 55m), false));
+        portfolio.Tell(new PortfolioDelivery(3, NewFill(3, OrderSide.Buy, 6m, 60m), false));
+        ExpectMsg(new DeliveryAck(1));
+        ExpectMsg(new DeliveryAck(2));
+        ExpectMsg(new DeliveryAck(3));
+        var store = Serenity.Persistence.Persistence.Get(Sys).Snapshots.Store;
+        AwaitCondition(() => store.LoadAsync("portfolio-snap", Serenity.Persistence.Snapshots.SnapshotSelectionCriteria.Latest, CancellationToken.None).GetAwaiter().GetResult() is not null, Bound);
+        StopAndWait(portfolio);
+
+        var again = Sys.ActorOf(PortfolioEntity.Props("snap", snapshotEvery: 2), "snap-2");
+        again.Tell(new GetPortfolio());
+        var view = ExpectMsg<PortfolioView>();
+        Assert.Equal(new Position("AAPL", 12m, 55m), view.Positions["AAPL"]); // (6 x 50 + 6 x 60) / 12
+        Assert.Equal(20m, view.RealizedPnl);
+        Assert.Equal(3, view.AppliedSeq);
+    }
+
+    [Fact]
+    public void A_fill_is_applied_once_when_re_sent_and_a_gap_waits_for_the_missing_one()
+    {
+        var portfolio = Sys.ActorOf(PortfolioEntity.Props("q"), "q");
+        var one = new PortfolioDelivery(1, NewFill(1, OrderSide.Buy, 10m, 50m), false);
+        portfolio.Tell(one);
+        ExpectMsg(new DeliveryAck(1));
+        portfolio.Tell(one);
+        ExpectMsg(new DeliveryAck(1)); // acknowledged again, not applied again
+        portfolio.Tell(new PortfolioDelivery(3, NewFill(3, OrderSide.Buy, 1m, 50m), false));
+        portfolio.Tell(new GetPortfolio());
+        var view = ExpectMsg<PortfolioView>(); // the gap is ignored, no ack
+        Assert.Equal(10m, view.Positions["AAPL"].Quantity);
+        Assert.Equal(1, view.AppliedSeq);
+    }
+
+    [Fact]
+    public void Fills_re_sent_by_a_recovered_account_and_by_its_timer_are_applied_exactly_once()
+    {
+        SetQuote("AAPL", 99m, 100m);
+        var account = Sys.ActorOf(AccountEntity.Props("x", Entities.Settings), "x-1");
+        account.Tell(new Register("x", "correct horse"));
+        ExpectMsg(CommandResult.Ok);
+        account.Tell(new SubmitOrder("AAPL", OrderSide.Buy, 7m));
+        Assert.True(ExpectMsg<OrderResult>().Accepted);
+        StopAndWait(account); // maybe before the portfolio's ack was confirmed: the fill is then re-sent
+
+        var again = Sys.ActorOf(AccountEntity.Props("x", Entities.Settings), "x-2");
+        again.Tell(new GetAccount());
+        ExpectMsg<AccountView>();
+        for (var i = 0; i < 3; i++) Advance(Entities.Settings.RedeliverInterval); // timer re-sends while unacknowledged
+
+        again.Tell(new SubmitOrder("AAPL", OrderSide.Buy, 3m));
+        Assert.True(ExpectMsg<OrderResult>().Accepted);
+        var view = Portfolio("x");
+        Assert.Equal(10m, view.Positions["AAPL"].Quantity);
+        Assert.Equal(2, view.AppliedSeq);
+
+        // A duplicate of the first fill arriving late changes nothing.
+        Entities.Portfolio("x").Tell(new PortfolioDelivery(1, NewFill(1, OrderSide.Buy, 7m, 100m), false), TestActor);
+        ExpectMsg(new DeliveryAck(2));
+        Assert.Equal(10m, Portfolio("x").Positions["AAPL"].Quantity);
+    }
+
+    [Fact]
+    public void A_ticker_follows_its_quotes_topic_and_recovers_its_last_quote_from_a_snapshot()
+    {
+        var ticker = Sys.ActorOf(TickerEntity.Props("TSLA", Entities.Settings), "tsla-1");
+        ticker.Tell(new GetQuote());
+        Assert.Null(ExpectMsg<QuoteReply>().Quote);
+        DistributedPubSub.Get(Sys).Publish(TickerEntity.Topic("TSLA"), new Quote("TSLA", T0, 250.10m, 3m, 250.30m, 4m));
+        ticker.Tell(new GetQuote());
+        Assert.Equal(new TickerQuote("TSLA", 250.10m, 3m, 250.30m, 4m, T0), ExpectMsg<QuoteReply>().Quote);
+
+        Advance(Entities.Settings.TickerSnapshotInterval); // the interval snapshot
+        var store = Serenity.Persistence.Persistence.Get(Sys).Snapshots.Store;
+        AwaitCondition(() => store.LoadAsync("ticker-TSLA", Serenity.Persistence.Snapshots.SnapshotSelectionCriteria.Latest, CancellationToken.None).GetAwaiter().GetResult() is not null, Bound);
+        StopAndWait(ticker);
+        var again = Sys.ActorOf(TickerEntity.Props("TSLA", Entities.Settings), "tsla-2");
+        again.Tell(new GetQuote());
+        Assert.Equal(250.30m, ExpectMsg<QuoteReply>().Quote?.Ask);
+    }
+
+    private static Fill NewFill(long seq, OrderSide side, decimal qty, decimal price) =>
+        new($"f-{seq}", seq, $"o-{seq}", null, "AAPL", side, qty, price, T0);
+}
