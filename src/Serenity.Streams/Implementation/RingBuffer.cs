@@ -68,6 +68,31 @@ internal sealed class RingBuffer<T>
     }
 
     /// <summary>Drops everything.</summary>
+    /// <summary>
+    /// Makes room in a full buffer the way <paramref name="strategy"/> says (drop the head, the tail or
+    /// everything) and adds <paramref name="element"/>. False for strategies that do not drop from the
+    /// buffer (DropNew, Backpressure, Fail): the caller handles those.
+    /// </summary>
+    public bool EnqueueDropping(OverflowStrategy strategy, T element)
+    {
+        switch (strategy)
+        {
+            case OverflowStrategy.DropHead:
+                DropHead();
+                break;
+            case OverflowStrategy.DropTail:
+                DropTail();
+                break;
+            case OverflowStrategy.DropBuffer:
+                Clear();
+                break;
+            default:
+                return false;
+        }
+        Enqueue(element);
+        return true;
+    }
+
     public void Clear()
     {
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>()) Array.Clear(_items);

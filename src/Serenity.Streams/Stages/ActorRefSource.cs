@@ -90,23 +90,10 @@ internal sealed class ActorRefSource<T> : GraphStageWithMaterializedValue<Source
                 _buffer.Enqueue(element);
                 return;
             }
-            switch (_stage.Strategy)
+            if (_buffer.EnqueueDropping(_stage.Strategy, element)) return;
+            if (_stage.Strategy == OverflowStrategy.Fail)
             {
-                case OverflowStrategy.DropHead:
-                    _buffer.DropHead();
-                    _buffer.Enqueue(element);
-                    break;
-                case OverflowStrategy.DropTail:
-                    _buffer.DropTail();
-                    _buffer.Enqueue(element);
-                    break;
-                case OverflowStrategy.DropBuffer:
-                    _buffer.Clear();
-                    _buffer.Enqueue(element);
-                    break;
-                case OverflowStrategy.Fail:
-                    FailStage(new BufferOverflowException($"Buffer overflow for Source.ActorRef (max capacity was: {_stage.BufferSize})"));
-                    break;
+                FailStage(new BufferOverflowException($"Buffer overflow for Source.ActorRef (max capacity was: {_stage.BufferSize})"));
             }
         }
     }

@@ -78,27 +78,9 @@ internal sealed class Buffer<T> : GraphStage<FlowShape<T, T>>
         // False when the stage failed.
         private bool Overflow(T element)
         {
-            switch (_stage.Strategy)
-            {
-                case OverflowStrategy.DropHead:
-                    _buffer.DropHead();
-                    _buffer.Enqueue(element);
-                    break;
-                case OverflowStrategy.DropTail:
-                    _buffer.DropTail();
-                    _buffer.Enqueue(element);
-                    break;
-                case OverflowStrategy.DropBuffer:
-                    _buffer.Clear();
-                    _buffer.Enqueue(element);
-                    break;
-                case OverflowStrategy.DropNew:
-                    break;
-                default:
-                    FailStage(new BufferOverflowException($"Buffer overflow (max capacity was: {_stage.Size})!"));
-                    return false;
-            }
-            return true;
+            if (_buffer.EnqueueDropping(_stage.Strategy, element) || _stage.Strategy == OverflowStrategy.DropNew) return true;
+            FailStage(new BufferOverflowException($"Buffer overflow (max capacity was: {_stage.Size})!"));
+            return false;
         }
     }
 }

@@ -104,23 +104,13 @@ internal sealed class QueueSource<T> : GraphStageWithMaterializedValue<SourceSha
                 promise.TrySetResult(QueueOfferResult.Enqueued.Instance);
                 return;
             }
+            if (_buffer is not null && _buffer.EnqueueDropping(_stage.Strategy, element))
+            {
+                promise.TrySetResult(QueueOfferResult.Enqueued.Instance);
+                return;
+            }
             switch (_stage.Strategy)
             {
-                case OverflowStrategy.DropHead when _buffer is not null:
-                    _buffer.DropHead();
-                    _buffer.Enqueue(element);
-                    promise.TrySetResult(QueueOfferResult.Enqueued.Instance);
-                    break;
-                case OverflowStrategy.DropTail when _buffer is not null:
-                    _buffer.DropTail();
-                    _buffer.Enqueue(element);
-                    promise.TrySetResult(QueueOfferResult.Enqueued.Instance);
-                    break;
-                case OverflowStrategy.DropBuffer when _buffer is not null:
-                    _buffer.Clear();
-                    _buffer.Enqueue(element);
-                    promise.TrySetResult(QueueOfferResult.Enqueued.Instance);
-                    break;
                 case OverflowStrategy.Backpressure:
                     if (_waiting is not null)
                     {
