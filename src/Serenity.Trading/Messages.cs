@@ -13,12 +13,15 @@ public enum OrderSide
     Sell,
 }
 
-/// <summary>Order type; only market orders exist in this slice.</summary>
+/// <summary>Order type.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<OrderType>))]
 public enum OrderType
 {
     /// <summary>Fills at once at the best available price.</summary>
     Market,
+
+    /// <summary>Rests until the market crosses the limit, then fills at the limit or better.</summary>
+    Limit,
 }
 
 /// <summary>The latest best bid and offer a ticker knows.</summary>
@@ -61,12 +64,22 @@ public sealed record CommandResult(bool Success, string? Field = null, string? R
     public static readonly CommandResult Ok = new(true);
 }
 
-/// <summary>Submits an order to an Account.</summary>
-public sealed record SubmitOrder(string Symbol, OrderSide Side, decimal Quantity, string? ClientOrderId = null, OrderType Type = OrderType.Market);
+/// <summary>Submits an order to an Account. <paramref name="LimitPrice"/> is required for (and only allowed on) limit orders.</summary>
+public sealed record SubmitOrder(
+    string Symbol,
+    OrderSide Side,
+    decimal Quantity,
+    string? ClientOrderId = null,
+    OrderType Type = OrderType.Market,
+    decimal? LimitPrice = null,
+    TimeInForce TimeInForce = TimeInForce.Day);
 
 /// <summary>The outcome of a submit: a fill, or the field at fault and why.</summary>
 public sealed record OrderResult(bool Accepted, string? OrderId, string? ClientOrderId, Fill? Fill, string? Field, string? Reason)
 {
+    /// <summary>The order as it stands after the submit (resting, filled, canceled...); null on a rejection.</summary>
+    public OrderView? Order { get; init; }
+
     /// <summary>A rejection naming the field and reason.</summary>
     public static OrderResult Rejected(string? clientOrderId, string field, string reason) => new(false, null, clientOrderId, null, field, reason);
 }
@@ -90,7 +103,30 @@ public sealed record DeliveryAck(long Seq);
 public sealed record GetPortfolio;
 
 /// <summary>One position: quantity (negative = short) and average cost.</summary>
-public sealed record Position(string Symbol, decimal Quantity, decimal AverageCost);
+public sealed record Position(string Symbol, decimal Quantity, decimal AverageCost)
+{
+    /// <summary>The price the position is valued at (bid for longs, ask for shorts); null before the first quote.</summary>
+    public decimal? MarketPrice { get; init; }
+
+    /// <summary>Quantity x market price (negative for shorts); null before the first quote.</summary>
+    public decimal? MarketValue { get; init; }
+
+    /// <summary>(market price - average cost) x quantity; null before the first quote.</summary>
+    public decimal? UnrealizedPnl { get; init; }
+}
 
 /// <summary>A portfolio's positions and realized P/L.</summary>
-public sealed record PortfolioView(string UserId, IReadOnlyDictionary<string, Position> Positions, decimal RealizedPnl, long AppliedSeq);
+public sealed record PortfolioView(string UserId, IReadOnlyDictionary<string, Position> Positions, decimal RealizedPnl, long AppliedSeq)
+{
+    /// <summary>Cash as the portfolio knows it from its deliveries (equals the Account's cash once all are applied).</summary>
+    public decimal Cash { get; init; }
+
+    /// <summary>Sum of the positions' market values (positions without a quote count at cost).</summary>
+    public decimal MarketValue { get; init; }
+
+    /// <summary>Sum of the positions' unrealized P/L.</summary>
+    public decimal UnrealizedPnl { get; init; }
+
+    /// <summary>Cash + market value.</summary>
+    public decimal Equity { get; init; }
+}

@@ -1,0 +1,1 @@
+Console.WriteLine("Serenity server: under construction");
