@@ -15,6 +15,7 @@ internal static class BenchmarkHost
         ["persistence"] = PersistenceBenchmarks.All,
         ["streams"] = StreamBenchmarks.All,
         ["marketdata"] = MarketDataBenchmarks.All,
+        ["risk"] = RiskBenchmarks.All,
     };
 
     public static int Run(string[] args)
