@@ -1,51 +1,79 @@
 using Serenity.Actors;
+using Serenity.Cluster.PubSub;
 using Serenity.Cluster.Sharding;
 using Serenity.Persistence;
+using Serenity.Trading.Alpaca;
 
 namespace Serenity.Trading;
 
 /// <summary>
-/// One user's paper account: credentials, cash, holdings and market orders. A fill is persisted before the reply,
-/// then delivered to the user's Portfolio until acknowledged (re-sent after recovery and on an interval).
+/// One user's paper account: credentials, cash, holdings, orders (working and history), trades and the watchlist.
+/// Every change is persisted before the reply. A fill is then delivered to the user's Portfolio until acknowledged
+/// (re-sent after recovery and on an interval), so a crash between the two neither loses nor doubles it. Order changes
+/// and fills are published as <see cref="AccountUpdated"/> on <c>account.{user}</c>. Orders: see the partial files.
 /// </summary>
-public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
+public sealed partial class AccountEntity : ReceivePersistentActor, IWithTimers
 {
     private static readonly object RedeliverTick = new();
     private readonly string _userId;
     private readonly TradingSettings _settings;
-    private readonly AccountState _state = new();
-    private readonly Dictionary<string, (SubmitOrder Order, List<IActorRef> Waiters)> _inFlight = new(StringComparer.Ordinal);
+    private readonly AccountState _state;
 
-    /// <summary>The account of <paramref name="userId"/>.</summary>
-    public AccountEntity(string userId, TradingSettings settings)
+    /// <summary>The account of <paramref name="userId"/>; accepted orders are forwarded to <paramref name="broker"/> when given.</summary>
+    public AccountEntity(string userId, TradingSettings settings, AlpacaTradingClient? broker = null)
     {
         _userId = userId;
         _settings = settings;
-        Recover<AccountRegistered>(Apply);
-        Recover<LoginFailed>(Apply);
-        Recover<LoginSucceeded>(Apply);
-        Recover<OrderFilled>(Apply);
-        Recover<OrderRejected>(Apply);
-        Recover<AccountReset>(Apply);
-        Recover<DeliveriesConfirmed>(Apply);
+        _broker = broker;
+        _state = new AccountState(settings);
+        Recover<SnapshotOffer>(o => { if (o.Snapshot is AccountSnapshot s) _state.Restore(s); });
+        Recover<AccountRegistered>(_state.Apply);
+        Recover<LoginFailed>(_state.Apply);
+        Recover<LoginSucceeded>(_state.Apply);
+        Recover<OrderFilled>(_state.Apply);
+        Recover<OrderAccepted>(_state.Apply);
+        Recover<OrderCanceled>(_state.Apply);
+        Recover<OrderRejected>(_state.Apply);
+        Recover<AccountReset>(_state.Apply);
+        Recover<DeliveriesConfirmed>(_state.Apply);
+        Recover<WatchlistSet>(_state.Apply);
+        Recover<OrderForwarded>(_state.Apply);
         Recover<RecoveryCompleted>(_ =>
         {
             Timers.StartPeriodicTimer(RedeliverTick, RedeliverTick, _settings.RedeliverInterval);
             Redeliver();
+            FollowWorkingSymbols();
+            ArmExpiry();
         });
 
         Command<Register>(OnRegister);
         Command<Login>(OnLogin);
         Command<SubmitOrder>(OnSubmit);
-        Command<QuoteArrived>(OnQuoteArrived);
+        Command<TickerArrived>(OnTickerArrived);
+        Command<CancelOrder>(OnCancel);
+        Command<Serenity.MarketData.Quote>(OnMarketQuote);
+        Command<Recheck>(r => FillCrossed(r.Quote));
+        Command<BrokerReplied>(OnBrokerReplied);
         Command<ResetAccount>(_ => OnReset());
+        Command<SetWatchlist>(OnSetWatchlist);
         Command<GetAccount>(_ => Sender.Tell(View()));
+        Command<WakeUp>(_ => { }); // recovery has already followed the working orders' quotes and armed their expiry
+        Command<GetOrders>(q => Sender.Tell(OrdersOf(q)));
+        Command<GetTrades>(q => Sender.Tell(new TradesView(_userId, [.. _state.Trades.Take(Limit(q.Limit))])));
+        Command<GetWatchlist>(_ => Sender.Tell(new WatchlistView(_userId, _state.Watchlist)));
         Command<DeliveryAck>(OnAck);
         Command<object>(_ => Redeliver(), m => ReferenceEquals(m, RedeliverTick));
+        Command<object>(_ => OnExpiry(), m => ReferenceEquals(m, ExpiryTick));
+        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotFailure>(_ => { }); // the journal still holds everything
     }
 
     /// <summary>Props for the account of <paramref name="userId"/>.</summary>
-    public static Props Props(string userId, TradingSettings settings) => Actors.Props.Create(() => new AccountEntity(userId, settings));
+    public static Props Props(string userId, TradingSettings settings) => Actors.Props.Create(() => new AccountEntity(userId, settings, null));
+
+    /// <summary>Props for the account of <paramref name="userId"/> forwarding accepted orders to <paramref name="broker"/> (null: none).</summary>
+    public static Props Props(string userId, TradingSettings settings, AlpacaTradingClient? broker) =>
+        Actors.Props.Create(() => new AccountEntity(userId, settings, broker));
 
     /// <inheritdoc />
     public override string PersistenceId => "account-" + _userId;
@@ -55,7 +83,29 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
 
     private DateTime Now => Context.System.Clock.GetUtcNow().UtcDateTime;
 
-    private void Apply<T>(T e) where T : notnull => _state.Apply(e, _settings.MaxFailedLogins, _settings.LockoutDuration);
+    /// <inheritdoc />
+    protected override IReadOnlyList<string> TagsFor(object @event) => @event is OrderAccepted ? [TradingEntities.WorkingOrdersTag] : [];
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        UnfollowAll();
+        base.PostStop();
+    }
+
+    /// <summary>Persists <paramref name="e"/>, applies it, runs <paramref name="then"/> and snapshots every <c>snapshot-every</c> events.</summary>
+    private void PersistThen<T>(T e, Action<T> then) where T : notnull =>
+        Persist(e, x =>
+        {
+            _state.Apply(x);
+            then(x);
+            MaybeSnapshot();
+        });
+
+    private void MaybeSnapshot()
+    {
+        if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state.ToSnapshot());
+    }
 
     private void OnRegister(Register r)
     {
@@ -71,11 +121,7 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         }
         var (salt, hash) = PasswordHasher.Hash(r.Password, _settings.PasswordIterations);
         var replyTo = Sender;
-        Persist(new AccountRegistered(_userId, salt, hash, _settings.PasswordIterations, _settings.StartingCash, Now), e =>
-        {
-            Apply(e);
-            replyTo.Tell(CommandResult.Ok);
-        });
+        PersistThen(new AccountRegistered(_userId, salt, hash, _settings.PasswordIterations, _settings.StartingCash, Now), _ => replyTo.Tell(CommandResult.Ok));
     }
 
     private void OnLogin(Login l)
@@ -93,108 +139,11 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
         var replyTo = Sender;
         if (PasswordHasher.Verify(l.Password ?? "", c.Salt, c.Hash, c.Iterations))
         {
-            Persist(new LoginSucceeded(Now), e => { Apply(e); replyTo.Tell(new LoginResult(true, null)); });
+            PersistThen(new LoginSucceeded(Now), _ => replyTo.Tell(new LoginResult(true, null)));
         }
         else
         {
-            Persist(new LoginFailed(Now), e => { Apply(e); replyTo.Tell(LoginResult.InvalidCredentials); });
-        }
-    }
-
-    private void OnSubmit(SubmitOrder o)
-    {
-        if (_state.Credentials is null)
-        {
-            Sender.Tell(OrderResult.Rejected(o.ClientOrderId, "user_id", "account not registered"));
-            return;
-        }
-        if (o.ClientOrderId is { } id)
-        {
-            if (_state.ByClientOrderId.TryGetValue(id, out var done))
-            {
-                Sender.Tell(done.Order == o ? done.Result : OrderResult.Rejected(id, "client_order_id", "duplicate client order id with different content"));
-                return;
-            }
-            if (_inFlight.TryGetValue(id, out var pending))
-            {
-                if (pending.Order == o) pending.Waiters.Add(Sender); // answered with the first submit's result
-                else Sender.Tell(OrderResult.Rejected(id, "client_order_id", "duplicate client order id with different content"));
-                return;
-            }
-        }
-        var invalid = Validate(o);
-        if (invalid is { } bad)
-        {
-            Reject(o, bad.Field, bad.Reason, [Sender]);
-            return;
-        }
-        if (o.ClientOrderId is { } cid) _inFlight[cid] = (o, [Sender]);
-        var self = Self;
-        var replyTo = Sender;
-        ClusterSharding.Get(Context.System).EntityRefFor(TradingEntities.TickerType, o.Symbol)
-            .Ask<QuoteReply>(new GetQuote(), _settings.QuoteTimeout)
-            .ContinueWith(t => self.Tell(new QuoteArrived(o, t.IsCompletedSuccessfully ? t.Result.Quote : null, replyTo)), TaskScheduler.Default);
-    }
-
-    private static (string Field, string Reason)? Validate(SubmitOrder o)
-    {
-        if (string.IsNullOrWhiteSpace(o.Symbol)) return ("symbol", "symbol is required");
-        if (o.Type != OrderType.Market) return ("type", "only market orders are supported");
-        if (o.Side is not (OrderSide.Buy or OrderSide.Sell)) return ("side", "side must be buy or sell");
-        if (o.Quantity <= 0m) return ("quantity", "quantity must be greater than zero");
-        if (decimal.Truncate(o.Quantity) != o.Quantity) return ("quantity", "quantity must be a whole number");
-        return null;
-    }
-
-    private void OnQuoteArrived(QuoteArrived a)
-    {
-        var o = a.Order;
-        List<IActorRef> replyTo = [a.ReplyTo];
-        if (o.ClientOrderId is { } cid && _inFlight.Remove(cid, out var pending)) replyTo = pending.Waiters;
-
-        if (a.Quote is not { } q || q.Ask <= 0m || q.Bid <= 0m)
-        {
-            Reject(o, "symbol", $"unknown symbol or no quote yet: {o.Symbol}", replyTo);
-            return;
-        }
-        var price = o.Side == OrderSide.Buy ? q.Ask : q.Bid;
-        if (o.Side == OrderSide.Buy && o.Quantity * price > _state.Cash)
-        {
-            Reject(o, "quantity", $"insufficient cash: {o.Quantity} x {price} = {o.Quantity * price} exceeds cash {_state.Cash}", replyTo);
-            return;
-        }
-        var held = _state.Holdings.GetValueOrDefault(o.Symbol);
-        if (o.Side == OrderSide.Sell && o.Quantity > held)
-        {
-            Reject(o, "quantity", $"insufficient position: selling {o.Quantity} but {held} held", replyTo);
-            return;
-        }
-        var seq = _state.LastSeq + 1;
-        var orderId = $"{_userId}-{_state.OrderCount + 1}";
-        var fill = new Fill($"{_userId}-fill-{seq}", seq, orderId, o.ClientOrderId, o.Symbol, o.Side, o.Quantity, price, Now);
-        Persist(new OrderFilled(fill), e =>
-        {
-            Apply(e);
-            Deliver(_state.Outbox[e.Fill.Seq]); // before the reply, so a caller's next portfolio query sees it
-            var result = new OrderResult(true, orderId, o.ClientOrderId, e.Fill, null, null);
-            foreach (var r in replyTo) r.Tell(result);
-        });
-    }
-
-    private void Reject(SubmitOrder o, string field, string reason, List<IActorRef> replyTo)
-    {
-        var result = OrderResult.Rejected(o.ClientOrderId, field, reason);
-        if (o.ClientOrderId is { } cid)
-        {
-            Persist(new OrderRejected(cid, o, field, reason), e =>
-            {
-                Apply(e);
-                foreach (var r in replyTo) r.Tell(result);
-            });
-        }
-        else
-        {
-            foreach (var r in replyTo) r.Tell(result);
+            PersistThen(new LoginFailed(Now), _ => replyTo.Tell(LoginResult.InvalidCredentials));
         }
     }
 
@@ -206,18 +155,42 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
             return;
         }
         var replyTo = Sender;
-        Persist(new AccountReset(_state.LastSeq + 1, _settings.StartingCash, Now), e =>
+        PersistThen(new AccountReset(_state.LastSeq + 1, _settings.StartingCash, Now), e =>
         {
-            Apply(e);
             Deliver(_state.Outbox[e.Seq]);
+            FollowWorkingSymbols();
+            ArmExpiry();
+            Publish(null, null);
             replyTo.Tell(CommandResult.Ok);
         });
+    }
+
+    private void OnSetWatchlist(SetWatchlist w)
+    {
+        if (_state.Credentials is null)
+        {
+            Sender.Tell(new CommandResult(false, "user_id", "account not registered"));
+            return;
+        }
+        var symbols = (w.Symbols ?? []).Select(s => (s ?? "").Trim().ToUpperInvariant()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        if (symbols.Count > 100)
+        {
+            Sender.Tell(new CommandResult(false, "symbols", "at most 100 symbols"));
+            return;
+        }
+        if (symbols.FirstOrDefault(s => !_settings.IsKnownSymbol(s)) is { } unknown)
+        {
+            Sender.Tell(new CommandResult(false, "symbols", $"unknown symbol: {unknown}"));
+            return;
+        }
+        var replyTo = Sender;
+        PersistThen(new WatchlistSet(symbols), _ => replyTo.Tell(CommandResult.Ok));
     }
 
     private void OnAck(DeliveryAck a)
     {
         if (_state.Outbox.Count == 0 || _state.Outbox.Keys.First() > a.Seq) return; // nothing new confirmed
-        Persist(new DeliveriesConfirmed(a.Seq), Apply);
+        PersistThen(new DeliveriesConfirmed(a.Seq), _ => { });
     }
 
     private void Redeliver()
@@ -228,10 +201,30 @@ public sealed class AccountEntity : ReceivePersistentActor, IWithTimers
     private void Deliver(PortfolioDelivery d) =>
         ClusterSharding.Get(Context.System).EntityRefFor(TradingEntities.PortfolioType, _userId).Tell(d, Self);
 
+    /// <summary>Tells the account's followers (<c>account.{user}</c>) what changed.</summary>
+    private void Publish(OrderView? order, Fill? fill) =>
+        DistributedPubSub.Get(Context.System).Publish(TradingTopics.Account(_userId), new AccountUpdated(_userId, _state.Cash, order, fill));
+
+    private static int Limit(int limit) => limit <= 0 ? 100 : Math.Min(limit, 10_000);
+
+    private OrdersView OrdersOf(GetOrders q)
+    {
+        var working = _state.Working.Reverse();
+        var orders = q.OpenOnly
+            ? working
+            : working.Concat(_state.History).OrderByDescending(o => o.CreatedAt).ThenByDescending(o => OrderNumber(o.OrderId));
+        return new OrdersView(_userId, [.. orders.Take(Limit(q.Limit))]);
+    }
+
+    private static long OrderNumber(string orderId) =>
+        long.TryParse(orderId.AsSpan(orderId.LastIndexOf('-') + 1), System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+
     private AccountView View() =>
         new(_userId, _state.Credentials is not null, _state.Cash, new Dictionary<string, decimal>(_state.Holdings, StringComparer.Ordinal),
-            _state.FailedLogins, _state.IsLocked(Now));
-
-    /// <summary>The ticker's answer to an order's quote request, back in the actor.</summary>
-    internal sealed record QuoteArrived(SubmitOrder Order, TickerQuote? Quote, IActorRef ReplyTo);
+            _state.FailedLogins, _state.IsLocked(Now))
+        {
+            ReservedCash = _state.ReservedCash,
+            BuyingPower = _state.BuyingPower,
+            OpenOrders = _state.Working.Count,
+        };
 }

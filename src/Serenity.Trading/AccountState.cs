@@ -1,8 +1,15 @@
 namespace Serenity.Trading;
 
-/// <summary>An account's state, rebuilt from its events.</summary>
-internal sealed class AccountState
+/// <summary>An account's state, rebuilt from its events (and snapshots).</summary>
+internal sealed class AccountState(TradingSettings settings)
 {
+    private const int ClientOrderIdMemory = 10_000;
+    private readonly List<OrderView> _working = []; // oldest first
+    private readonly LinkedList<OrderView> _history = new(); // finished, newest first
+    private readonly LinkedList<Fill> _trades = new(); // newest first
+    private readonly Queue<string> _clientOrderIds = new(); // oldest first, to forget the oldest
+    private List<string> _watchlist = [];
+
     public AccountRegistered? Credentials { get; private set; }
 
     public int FailedLogins { get; private set; }
@@ -13,7 +20,7 @@ internal sealed class AccountState
 
     public Dictionary<string, decimal> Holdings { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Results by client order id, with the order that produced them.</summary>
+    /// <summary>Results by client order id, with the order that produced them (the newest 10,000).</summary>
     public Dictionary<string, (SubmitOrder Order, OrderResult Result)> ByClientOrderId { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Deliveries the portfolio has not acknowledged yet, in order.</summary>
@@ -23,7 +30,30 @@ internal sealed class AccountState
 
     public long OrderCount { get; private set; }
 
-    public void Apply(object e, int maxFailures, TimeSpan lockout)
+    /// <summary>Working orders, oldest first.</summary>
+    public IReadOnlyList<OrderView> Working => _working;
+
+    public IReadOnlyCollection<OrderView> History => _history;
+
+    public IReadOnlyCollection<Fill> Trades => _trades;
+
+    public IReadOnlyList<string> Watchlist => _watchlist;
+
+    /// <summary>Cash held back for working buy orders: remaining quantity x limit price.</summary>
+    public decimal ReservedCash => _working.Where(o => o.Side == OrderSide.Buy).Sum(o => (o.Quantity - o.FilledQuantity) * (o.LimitPrice ?? 0m));
+
+    public decimal BuyingPower => Cash - ReservedCash;
+
+    /// <summary>Shares of <paramref name="symbol"/> promised to working sell orders.</summary>
+    public decimal ReservedShares(string symbol) =>
+        _working.Where(o => o.Side == OrderSide.Sell && string.Equals(o.Symbol, symbol, StringComparison.Ordinal)).Sum(o => o.Quantity - o.FilledQuantity);
+
+    public OrderView? Find(string orderId) =>
+        _working.Find(o => o.OrderId == orderId) ?? _history.FirstOrDefault(o => o.OrderId == orderId);
+
+    public bool IsLocked(DateTime now) => LockedUntil is { } until && now < until;
+
+    public void Apply(object e)
     {
         switch (e)
         {
@@ -33,40 +63,152 @@ internal sealed class AccountState
                 break;
             case LoginFailed f:
                 FailedLogins++;
-                if (FailedLogins >= maxFailures) LockedUntil = f.Timestamp + lockout;
+                if (FailedLogins >= settings.MaxFailedLogins) LockedUntil = f.Timestamp + settings.LockoutDuration;
                 break;
             case LoginSucceeded:
                 FailedLogins = 0;
                 LockedUntil = null;
                 break;
-            case OrderFilled { Fill: var fill }:
+            case OrderFilled filled:
+                ApplyFill(filled);
+                break;
+            case OrderAccepted a:
                 OrderCount++;
-                LastSeq = fill.Seq;
-                var amount = fill.Quantity * fill.Price;
-                Cash += fill.Side == OrderSide.Buy ? -amount : amount;
-                var held = Holdings.GetValueOrDefault(fill.Symbol) + (fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity);
-                if (held == 0m) Holdings.Remove(fill.Symbol);
-                else Holdings[fill.Symbol] = held;
-                if (fill.ClientOrderId is { } id)
+                _working.Add(a.Order);
+                Remember(a.Order, null);
+                break;
+            case OrderCanceled c:
+                if (_working.RemoveAll(o => o.OrderId == c.Order.OrderId) == 0)
                 {
-                    ByClientOrderId[id] = (new SubmitOrder(fill.Symbol, fill.Side, fill.Quantity, id), new OrderResult(true, fill.OrderId, id, fill, null, null));
+                    OrderCount++; // canceled at once (ioc/fok): a new order
+                    Remember(c.Order, null);
                 }
-                Outbox[fill.Seq] = new PortfolioDelivery(fill.Seq, fill, false);
+                AddHistory(c.Order);
                 break;
             case OrderRejected r:
-                ByClientOrderId[r.ClientOrderId] = (r.Order, OrderResult.Rejected(r.ClientOrderId, r.Field, r.Reason));
+                Remember(r.ClientOrderId, r.Order, OrderResult.Rejected(r.ClientOrderId, r.Field, r.Reason));
                 break;
             case AccountReset r:
                 LastSeq = r.Seq;
                 Cash = r.StartingCash;
                 Holdings.Clear();
-                Outbox[r.Seq] = new PortfolioDelivery(r.Seq, null, true);
+                _working.Clear();
+                _history.Clear();
+                _trades.Clear();
+                Outbox[r.Seq] = new PortfolioDelivery(r.Seq, null, true) { CashAfter = r.StartingCash, StartingCash = r.StartingCash };
                 break;
             case DeliveriesConfirmed c:
                 foreach (var seq in Outbox.Keys.Where(k => k <= c.Seq).ToList()) Outbox.Remove(seq);
                 break;
+            case OrderForwarded f:
+                Update(f.OrderId, o => o with { BrokerOrderId = f.BrokerOrderId ?? o.BrokerOrderId, BrokerError = f.Error });
+                break;
+            case WatchlistSet w:
+                _watchlist = [.. w.Symbols];
+                break;
         }
     }
 
-    public bool IsLocked(DateTime now) => LockedUntil is { } until && now < until;
+    private void ApplyFill(OrderFilled e)
+    {
+        var fill = e.Fill;
+        var order = e.Order ?? new OrderView(
+            fill.OrderId, fill.ClientOrderId, fill.Symbol, fill.Side, OrderType.Market, TimeInForce.Day, fill.Quantity, null,
+            fill.Quantity, fill.Price, OrderStatus.Filled, fill.Timestamp, fill.Timestamp);
+        LastSeq = fill.Seq;
+        var amount = fill.Quantity * fill.Price;
+        Cash += fill.Side == OrderSide.Buy ? -amount : amount;
+        var held = Holdings.GetValueOrDefault(fill.Symbol) + (fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity);
+        if (held == 0m) Holdings.Remove(fill.Symbol);
+        else Holdings[fill.Symbol] = held;
+        _trades.AddFirst(fill);
+        while (_trades.Count > settings.TradeHistorySize) _trades.RemoveLast();
+        Outbox[fill.Seq] = new PortfolioDelivery(fill.Seq, fill, false) { CashAfter = Cash };
+
+        var index = _working.FindIndex(o => o.OrderId == order.OrderId);
+        if (index < 0)
+        {
+            OrderCount++; // filled at once: a new order
+            Remember(order, fill);
+        }
+        if (order.Status is OrderStatus.New or OrderStatus.PartiallyFilled)
+        {
+            if (index >= 0) _working[index] = order;
+            else _working.Add(order);
+        }
+        else
+        {
+            if (index >= 0) _working.RemoveAt(index);
+            AddHistory(order);
+        }
+    }
+
+    private void Update(string orderId, Func<OrderView, OrderView> change)
+    {
+        var i = _working.FindIndex(o => o.OrderId == orderId);
+        if (i >= 0)
+        {
+            _working[i] = change(_working[i]);
+            return;
+        }
+        for (var node = _history.First; node is not null; node = node.Next)
+        {
+            if (node.Value.OrderId != orderId) continue;
+            node.Value = change(node.Value);
+            return;
+        }
+    }
+
+    private void AddHistory(OrderView order)
+    {
+        _history.AddFirst(order);
+        while (_history.Count > settings.OrderHistorySize) _history.RemoveLast();
+    }
+
+    private void Remember(OrderView order, Fill? fill)
+    {
+        if (order.ClientOrderId is not { } id) return;
+        var result = new OrderResult(true, order.OrderId, id, fill, null, null) { Order = order };
+        Remember(id, SubmitOf(order), result);
+    }
+
+    private void Remember(string id, SubmitOrder order, OrderResult result)
+    {
+        if (!ByClientOrderId.ContainsKey(id)) _clientOrderIds.Enqueue(id);
+        ByClientOrderId[id] = (order, result);
+        while (_clientOrderIds.Count > ClientOrderIdMemory) ByClientOrderId.Remove(_clientOrderIds.Dequeue());
+    }
+
+    /// <summary>The submit an order was made from (what a resubmit with the same client order id must equal).</summary>
+    public static SubmitOrder SubmitOf(OrderView o) => new(o.Symbol, o.Side, o.Quantity, o.ClientOrderId, o.Type, o.LimitPrice, o.TimeInForce);
+
+    public AccountSnapshot ToSnapshot() => new(
+        Credentials, FailedLogins, LockedUntil, Cash,
+        new Dictionary<string, decimal>(Holdings, StringComparer.Ordinal),
+        [.. _clientOrderIds.Select(id => new ClientOrderEntry(id, ByClientOrderId[id].Order, ByClientOrderId[id].Result))],
+        [.. Outbox.Values], LastSeq, OrderCount, [.. _working], [.. _history], [.. _trades], [.. _watchlist]);
+
+    public void Restore(AccountSnapshot s)
+    {
+        Credentials = s.Credentials;
+        FailedLogins = s.FailedLogins;
+        LockedUntil = s.LockedUntil;
+        Cash = s.Cash;
+        Holdings.Clear();
+        foreach (var (symbol, qty) in s.Holdings) Holdings[symbol] = qty;
+        ByClientOrderId.Clear();
+        _clientOrderIds.Clear();
+        foreach (var c in s.ClientOrders) Remember(c.ClientOrderId, c.Order, c.Result);
+        Outbox.Clear();
+        foreach (var d in s.Outbox) Outbox[d.Seq] = d;
+        LastSeq = s.LastSeq;
+        OrderCount = s.OrderCount;
+        _working.Clear();
+        _working.AddRange(s.Working);
+        _history.Clear();
+        foreach (var o in s.History) _history.AddLast(o);
+        _trades.Clear();
+        foreach (var f in s.Trades) _trades.AddLast(f);
+        _watchlist = [.. s.Watchlist];
+    }
 }

@@ -91,10 +91,27 @@ public sealed record ResetAccount;
 public sealed record GetAccount;
 
 /// <summary>An account's cash and holdings.</summary>
-public sealed record AccountView(string UserId, bool Registered, decimal Cash, IReadOnlyDictionary<string, decimal> Holdings, int FailedLogins, bool Locked);
+public sealed record AccountView(string UserId, bool Registered, decimal Cash, IReadOnlyDictionary<string, decimal> Holdings, int FailedLogins, bool Locked)
+{
+    /// <summary>Cash held back for working buy orders (remaining quantity x limit price).</summary>
+    public decimal ReservedCash { get; init; }
+
+    /// <summary>Cash minus reserved cash: what new buys may spend.</summary>
+    public decimal BuyingPower { get; init; }
+
+    /// <summary>How many orders are working.</summary>
+    public int OpenOrders { get; init; }
+}
 
 /// <summary>Account to Portfolio: the delivery numbered <c>Seq</c>, a fill or a reset. Delivered at least once, applied exactly once.</summary>
-public sealed record PortfolioDelivery(long Seq, Fill? Fill, bool Reset);
+public sealed record PortfolioDelivery(long Seq, Fill? Fill, bool Reset)
+{
+    /// <summary>The account's cash after this delivery (null in deliveries made before it was added).</summary>
+    public decimal? CashAfter { get; init; }
+
+    /// <summary>On a reset: the cash the account starts again with.</summary>
+    public decimal? StartingCash { get; init; }
+}
 
 /// <summary>Portfolio to Account: every delivery up to <c>Seq</c> is applied.</summary>
 public sealed record DeliveryAck(long Seq);
@@ -129,4 +146,11 @@ public sealed record PortfolioView(string UserId, IReadOnlyDictionary<string, Po
 
     /// <summary>Cash + market value.</summary>
     public decimal Equity { get; init; }
+}
+
+/// <summary>Starts an entity (recovery included) without asking anything of it.</summary>
+public sealed record WakeUp
+{
+    /// <summary>The one instance.</summary>
+    public static readonly WakeUp Instance = new();
 }

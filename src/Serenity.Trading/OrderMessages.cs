@@ -57,7 +57,14 @@ public sealed record OrderView(
     OrderStatus Status,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    string? Reason = null);
+    string? Reason = null)
+{
+    /// <summary>Alpaca's id of the forwarded copy (only when forwarding to Alpaca is on and Alpaca took it).</summary>
+    public string? BrokerOrderId { get; init; }
+
+    /// <summary>Why forwarding the copy to Alpaca failed (the local order is unaffected).</summary>
+    public string? BrokerError { get; init; }
+}
 
 /// <summary>Cancels a working order; answered with <see cref="CommandResult"/> (field <c>order_id</c> when unknown or no longer working).</summary>
 public sealed record CancelOrder(string OrderId);

@@ -1,4 +1,8 @@
 using Serenity.Actors;
+using Serenity.Cluster.PubSub;
+using Serenity.Cluster.Sharding;
+using Serenity.Hocon;
+using Serenity.MarketData;
 using Serenity.Persistence;
 
 namespace Serenity.Trading;
@@ -6,33 +10,70 @@ namespace Serenity.Trading;
 /// <summary>
 /// One user's portfolio. The Account delivers fills (and resets) numbered 1, 2, 3...; the portfolio applies the next
 /// number only, acknowledges duplicates without applying them again, and ignores gaps (the Account re-sends in order),
-/// so every fill is applied exactly once whatever crashes or re-sends happen in between.
+/// so every fill is applied exactly once whatever crashes or re-sends happen in between. It follows <c>quotes.{SYM}</c>
+/// of the symbols it holds to value them (bid for longs, ask for shorts) and publishes <see cref="PortfolioUpdated"/> on
+/// <c>portfolio.{user}</c> on every fill and every revaluation. The value history lives in the snapshots and is rebuilt
+/// from the fills replayed after the latest one: revaluation points made since that snapshot are lost on a restart.
 /// </summary>
 public sealed class PortfolioEntity : ReceivePersistentActor
 {
     private readonly string _userId;
-    private readonly PortfolioState _state = new();
-    private readonly int _snapshotEvery;
+    private readonly TradingSettings _settings;
+    private readonly PortfolioState _state;
+    private readonly ValueHistory _history;
+    private readonly Dictionary<string, TickerQuote> _quotes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _followed = new(StringComparer.Ordinal);
 
-    /// <summary>The portfolio of <paramref name="userId"/>; a snapshot is saved every <paramref name="snapshotEvery"/> events.</summary>
-    public PortfolioEntity(string userId, int snapshotEvery = 100)
+    /// <summary>The portfolio of <paramref name="userId"/>.</summary>
+    public PortfolioEntity(string userId, TradingSettings settings)
     {
         _userId = userId;
-        _snapshotEvery = Math.Max(1, snapshotEvery);
-        Recover<SnapshotOffer>(o => { if (o.Snapshot is PortfolioSnapshot s) _state.Restore(s); });
-        Recover<FillApplied>(e => _state.Apply(e.Fill));
-        Recover<PortfolioReset>(e => _state.Reset(e.Seq));
+        _settings = settings;
+        _state = new PortfolioState(settings.StartingCash);
+        _history = new ValueHistory(settings.ValueHistorySize, settings.ValueHistoryInterval);
+        Recover<SnapshotOffer>(o =>
+        {
+            if (o.Snapshot is not PortfolioSnapshot s) return;
+            _state.Restore(s);
+            _history.Restore(s.ValueHistory);
+        });
+        Recover<FillApplied>(e => ApplyFill(e.Fill, e.CashAfter));
+        Recover<PortfolioReset>(e => ApplyReset(e.Seq, e.StartingCash, e.Timestamp ?? Now));
+        Recover<RecoveryCompleted>(_ => FollowHeldSymbols());
         Command<PortfolioDelivery>(OnDelivery);
+        Command<Quote>(q => OnQuote(new TickerQuote(q.Symbol, q.BidPrice, q.BidSize, q.AskPrice, q.AskSize, q.Timestamp), fromTopic: true));
+        Command<QuoteReply>(r => { if (r.Quote is { } q) OnQuote(q, fromTopic: false); });
         Command<GetPortfolio>(_ => Sender.Tell(View()));
+        Command<GetValueHistory>(q => Sender.Tell(new ValueHistoryView(_userId, _history.Between(q.From, q.To))));
         Command<SaveSnapshotSuccess>(_ => { });
         Command<SaveSnapshotFailure>(_ => { }); // the journal still holds everything
     }
 
+    /// <summary>The portfolio of <paramref name="userId"/> with default settings but a snapshot every <paramref name="snapshotEvery"/> events.</summary>
+    public PortfolioEntity(string userId, int snapshotEvery = 100)
+        : this(userId, TradingSettings.From(ConfigurationFactory.Empty) with { SnapshotEvery = Math.Max(1, snapshotEvery) })
+    {
+    }
+
     /// <summary>Props for the portfolio of <paramref name="userId"/>.</summary>
+    public static Props Props(string userId, TradingSettings settings) => Actors.Props.Create(() => new PortfolioEntity(userId, settings));
+
+    /// <summary>Props for the portfolio of <paramref name="userId"/> with default settings, snapshotting every <paramref name="snapshotEvery"/> events.</summary>
     public static Props Props(string userId, int snapshotEvery = 100) => Actors.Props.Create(() => new PortfolioEntity(userId, snapshotEvery));
 
     /// <inheritdoc />
     public override string PersistenceId => "portfolio-" + _userId;
+
+    private DateTime Now => Context.System.Clock.GetUtcNow().UtcDateTime;
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        var pubSub = DistributedPubSub.Get(Context.System);
+        foreach (var symbol in _followed) pubSub.Unsubscribe(TickerEntity.Topic(symbol), Self);
+        _followed.Clear();
+        base.PostStop();
+    }
 
     private void OnDelivery(PortfolioDelivery d)
     {
@@ -45,29 +86,88 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         var replyTo = Sender;
         if (d.Reset)
         {
-            Persist(new PortfolioReset(d.Seq), e =>
+            Persist(new PortfolioReset(d.Seq) { StartingCash = d.StartingCash, Timestamp = Now }, e =>
             {
-                _state.Reset(e.Seq);
-                replyTo.Tell(new DeliveryAck(e.Seq));
-                MaybeSnapshot();
+                ApplyReset(e.Seq, e.StartingCash, e.Timestamp ?? Now);
+                Applied(replyTo, e.Seq);
             });
         }
         else if (d.Fill is { } fill && fill.Seq == d.Seq)
         {
-            Persist(new FillApplied(fill), e =>
+            Persist(new FillApplied(fill) { CashAfter = d.CashAfter }, e =>
             {
-                _state.Apply(e.Fill);
-                replyTo.Tell(new DeliveryAck(e.Fill.Seq));
-                MaybeSnapshot();
+                ApplyFill(e.Fill, e.CashAfter);
+                Applied(replyTo, e.Fill.Seq);
             });
         }
     }
 
-    private void MaybeSnapshot()
+    private void ApplyFill(Fill fill, decimal? cashAfter)
     {
-        if (LastSequenceNr % _snapshotEvery == 0) SaveSnapshot(_state.ToSnapshot());
+        _state.Apply(fill, cashAfter);
+        _history.Add(Point(fill.Timestamp, View()));
     }
 
-    private PortfolioView View() =>
-        new(_userId, new Dictionary<string, Position>(_state.Positions, StringComparer.Ordinal), _state.RealizedPnl, _state.AppliedSeq);
+    private void ApplyReset(long seq, decimal? startingCash, DateTime at)
+    {
+        _state.Reset(seq, startingCash);
+        _quotes.Clear();
+        _history.Clear();
+        _history.Add(Point(at, View()));
+    }
+
+    private void Applied(IActorRef replyTo, long seq)
+    {
+        replyTo.Tell(new DeliveryAck(seq));
+        FollowHeldSymbols();
+        PublishUpdate(View());
+        if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state.ToSnapshot([.. _history.Points]));
+    }
+
+    /// <summary>
+    /// A quote from the topic replaces one at least as old; the Ticker's answer (asked when a position opens) only fills
+    /// a gap, since a topic quote with the same time may have overtaken it.
+    /// </summary>
+    private void OnQuote(TickerQuote q, bool fromTopic)
+    {
+        if (!_state.Positions.TryGetValue(q.Symbol, out var position)) return;
+        var old = _quotes.GetValueOrDefault(q.Symbol);
+        if (old is not null && (fromTopic ? q.Timestamp < old.Timestamp : q.Timestamp <= old.Timestamp)) return;
+        _quotes[q.Symbol] = q;
+        if (PortfolioValuation.MarkPrice(position.Quantity, old) == PortfolioValuation.MarkPrice(position.Quantity, q)) return; // not revalued
+        var view = View();
+        _history.AddIfDue(Point(Now, view));
+        PublishUpdate(view);
+    }
+
+    /// <summary>Follows the quotes of exactly the held symbols; asks a newly held symbol's ticker for its quote at once.</summary>
+    private void FollowHeldSymbols()
+    {
+        var pubSub = DistributedPubSub.Get(Context.System);
+        foreach (var symbol in _followed.Where(s => !_state.Positions.ContainsKey(s)).ToList())
+        {
+            pubSub.Unsubscribe(TickerEntity.Topic(symbol), Self);
+            _followed.Remove(symbol);
+            _quotes.Remove(symbol);
+        }
+        var self = Self;
+        foreach (var symbol in _state.Positions.Keys.Where(_followed.Add))
+        {
+            pubSub.Subscribe(TickerEntity.Topic(symbol), Self);
+            ClusterSharding.Get(Context.System).EntityRefFor(TradingEntities.TickerType, symbol)
+                .Ask<QuoteReply>(new GetQuote(), _settings.QuoteTimeout)
+                .ContinueWith(t => { if (t.IsCompletedSuccessfully) self.Tell(t.Result); }, TaskScheduler.Default);
+        }
+    }
+
+    private void PublishUpdate(PortfolioView view)
+    {
+        var topic = TradingTopics.Portfolio(_userId);
+        var pubSub = DistributedPubSub.Get(Context.System);
+        if (pubSub.SubscriberCount(topic) > 0) pubSub.Publish(topic, new PortfolioUpdated(view));
+    }
+
+    private static ValuePoint Point(DateTime at, PortfolioView view) => new(at, view.Equity, view.Cash, view.MarketValue);
+
+    private PortfolioView View() => PortfolioValuation.View(_userId, _state, _quotes);
 }

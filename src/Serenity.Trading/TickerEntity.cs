@@ -1,35 +1,52 @@
 using Serenity.Actors;
 using Serenity.Cluster.PubSub;
 using Serenity.MarketData;
+using Serenity.MarketData.Graph;
 using Serenity.Persistence;
+using Serenity.Persistence.Snapshots;
 
 namespace Serenity.Trading;
 
 /// <summary>
-/// One symbol's ticker: follows <c>quotes.{SYM}</c>, keeps the last quote and answers <see cref="GetQuote"/>.
-/// Quotes are not journaled one by one; a snapshot of the last quote is saved on an interval when it changed.
+/// One symbol's ticker: follows <c>quotes.{SYM}</c>, <c>trades.{SYM}</c>, <c>bars.{SYM}</c> and <c>status.{SYM}</c>;
+/// answers <see cref="GetQuote"/>, <see cref="GetTicker"/> and <see cref="GetBars"/>. Minute bars and halts are
+/// journaled; quotes and trades are not (they come too fast and are soon replaced) but are in the snapshots, which are
+/// saved every <c>ticker-snapshot-interval</c> when something changed and after every <c>snapshot-every</c> bars.
+/// Older snapshots are deleted once a new one is saved.
 /// </summary>
 public sealed class TickerEntity : ReceivePersistentActor, IWithTimers
 {
     private static readonly object SnapshotTick = new();
     private readonly string _symbol;
     private readonly TradingSettings _settings;
-    private TickerQuote? _last;
+    private readonly TickerState _state;
     private bool _dirty;
+    private int _eventsSinceSnapshot;
 
     /// <summary>A ticker for <paramref name="symbol"/>.</summary>
     public TickerEntity(string symbol, TradingSettings settings)
     {
         _symbol = symbol;
         _settings = settings;
-        Recover<SnapshotOffer>(o => { if (o.Snapshot is TickerSnapshot s) _last = s.Quote; });
+        _state = new TickerState(symbol, settings);
+        Recover<SnapshotOffer>(o => _state.Restore(o.Snapshot));
+        Recover<TickerBarRecorded>(e => _state.Apply(e.Bar));
+        Recover<TickerHaltChanged>(e => _state.SetHalted(e.Halted));
         Recover<RecoveryCompleted>(_ => Timers.StartPeriodicTimer(SnapshotTick, SnapshotTick, _settings.TickerSnapshotInterval));
         Command<Quote>(OnQuote);
-        Command<TickerQuote>(q => Update(q));
-        Command<GetQuote>(_ => Sender.Tell(new QuoteReply(_symbol, _last)));
+        Command<TickerQuote>(q => Changed(_state.OnQuote(q)));
+        Command<Trade>(OnTrade);
+        Command<TickerTrade>(t => Changed(_state.OnTrade(t)));
+        Command<Bar>(OnBar);
+        Command<TradingStatus>(OnStatus);
+        Command<GetQuote>(_ => Sender.Tell(new QuoteReply(_symbol, _state.Quote)));
+        Command<GetTicker>(_ => Sender.Tell(_state.View()));
+        Command<GetBars>(q => Sender.Tell(_state.BarsView(q)));
         Command<object>(_ => SaveIfDirty(), m => ReferenceEquals(m, SnapshotTick));
-        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(_ => _dirty = true);
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { }); // an old snapshot left behind is harmless
     }
 
     /// <summary>Props for the ticker of <paramref name="symbol"/>.</summary>
@@ -42,39 +59,84 @@ public sealed class TickerEntity : ReceivePersistentActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     /// <summary>The pub/sub topic that carries <paramref name="symbol"/>'s quotes.</summary>
-    public static string Topic(string symbol) => "quotes." + symbol;
+    public static string Topic(string symbol) => PubSubMarketDataPublisher.QuotesTopic(symbol);
+
+    private IEnumerable<string> Topics =>
+    [
+        Topic(_symbol),
+        PubSubMarketDataPublisher.TradesTopic(_symbol),
+        PubSubMarketDataPublisher.BarsTopic(_symbol),
+        PubSubMarketDataPublisher.StatusTopic(_symbol),
+    ];
 
     /// <inheritdoc />
     protected override void PreStart()
     {
-        DistributedPubSub.Get(Context.System).Subscribe(Topic(_symbol), Self);
+        var pubSub = DistributedPubSub.Get(Context.System);
+        foreach (var topic in Topics) pubSub.Subscribe(topic, Self);
         base.PreStart();
     }
 
     /// <inheritdoc />
     protected override void PostStop()
     {
-        DistributedPubSub.Get(Context.System).Unsubscribe(Topic(_symbol), Self);
+        var pubSub = DistributedPubSub.Get(Context.System);
+        foreach (var topic in Topics) pubSub.Unsubscribe(topic, Self);
         base.PostStop();
     }
 
+    private bool Mine(string symbol) => string.Equals(symbol, _symbol, StringComparison.Ordinal);
+
     private void OnQuote(Quote q)
     {
-        if (!string.Equals(q.Symbol, _symbol, StringComparison.Ordinal)) return;
-        Update(new TickerQuote(q.Symbol, q.BidPrice, q.BidSize, q.AskPrice, q.AskSize, q.Timestamp));
+        if (Mine(q.Symbol)) Changed(_state.OnQuote(new TickerQuote(q.Symbol, q.BidPrice, q.BidSize, q.AskPrice, q.AskSize, q.Timestamp)));
     }
 
-    private void Update(TickerQuote q)
+    private void OnTrade(Trade t)
     {
-        if (_last is not null && q.Timestamp < _last.Timestamp) return; // stale, out of order
-        _last = q;
+        if (Mine(t.Symbol)) Changed(_state.OnTrade(new TickerTrade(t.Price, t.Size, t.Timestamp)));
+    }
+
+    private void OnBar(Bar bar)
+    {
+        if (!_state.Changes(bar)) return;
+        Persist(new TickerBarRecorded(bar), e =>
+        {
+            _state.Apply(e.Bar);
+            Journaled();
+        });
+    }
+
+    private void OnStatus(TradingStatus s)
+    {
+        if (!Mine(s.Symbol)) return;
+        bool? halted = s.StatusCode switch
+        {
+            TradingStatus.HaltCode or "P" or "Q" => true, // halt, volatility pause, quotation-only: no trading
+            TradingStatus.ResumeCode => false,
+            _ => null,
+        };
+        if (halted is not { } h || h == _state.Halted) return;
+        Persist(new TickerHaltChanged(h, s.Timestamp), e =>
+        {
+            _state.SetHalted(e.Halted);
+            Journaled();
+        });
+    }
+
+    private void Changed(bool changed) => _dirty |= changed;
+
+    private void Journaled()
+    {
         _dirty = true;
+        if (++_eventsSinceSnapshot >= _settings.SnapshotEvery) SaveIfDirty();
     }
 
     private void SaveIfDirty()
     {
-        if (!_dirty || _last is null) return;
+        if (!_dirty) return;
         _dirty = false;
-        SaveSnapshot(new TickerSnapshot(_last));
+        _eventsSinceSnapshot = 0;
+        SaveSnapshot(_state.ToSnapshot());
     }
 }

@@ -15,6 +15,14 @@ namespace Serenity.Trading;
 [JsonSerializable(typeof(FillApplied))]
 [JsonSerializable(typeof(PortfolioReset))]
 [JsonSerializable(typeof(PortfolioSnapshot))]
+[JsonSerializable(typeof(TickerBarRecorded))]
+[JsonSerializable(typeof(TickerHaltChanged))]
+[JsonSerializable(typeof(TickerStateSnapshot))]
+[JsonSerializable(typeof(OrderAccepted))]
+[JsonSerializable(typeof(OrderCanceled))]
+[JsonSerializable(typeof(WatchlistSet))]
+[JsonSerializable(typeof(AccountSnapshot))]
+[JsonSerializable(typeof(OrderForwarded))]
 internal sealed partial class TradingJsonContext : JsonSerializerContext;
 
 /// <summary>Registers the Trading events and snapshots with the persistence serializer.</summary>
@@ -36,5 +44,13 @@ public static class TradingSerialization
         s.Register("trading.fill-applied.v1", c.FillApplied);
         s.Register("trading.portfolio-reset.v1", c.PortfolioReset);
         s.Register("trading.portfolio-snapshot.v1", c.PortfolioSnapshot);
+        s.Register("trading.ticker-bar-recorded.v1", c.TickerBarRecorded);
+        s.Register("trading.ticker-halt-changed.v1", c.TickerHaltChanged);
+        s.Register("trading.ticker-state-snapshot.v1", c.TickerStateSnapshot);
+        s.Register("trading.order-accepted.v1", c.OrderAccepted);
+        s.Register("trading.order-canceled.v1", c.OrderCanceled);
+        s.Register("trading.watchlist-set.v1", c.WatchlistSet);
+        s.Register("trading.account-snapshot.v1", c.AccountSnapshot);
+        s.Register("trading.order-forwarded.v1", c.OrderForwarded);
     }
 }

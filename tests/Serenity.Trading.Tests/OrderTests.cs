@@ -20,7 +20,7 @@ public sealed class OrderTests(ITestOutputHelper output) : TradingTestBase(outpu
         Assert.Equal(101.20m, buy2.Fill!.Price);
         // average cost (30 x 100.10 + 10 x 101.20) / 40 = 100.375
         var p = Portfolio("u");
-        Assert.Equal(new Position("AAPL", 40m, 100.375m), p.Positions["AAPL"]);
+        Assert.Equal((40m, 100.375m), (p.Positions["AAPL"].Quantity, p.Positions["AAPL"].AverageCost));
 
         SetQuote("AAPL", 102.50m, 102.70m);
         var sell = AskAccount<OrderResult>("u", new SubmitOrder("AAPL", OrderSide.Sell, 25m));
@@ -30,7 +30,7 @@ public sealed class OrderTests(ITestOutputHelper output) : TradingTestBase(outpu
         Assert.Equal(10000m - 3003m - 1012m + 2562.50m, account.Cash);
         Assert.Equal(15m, account.Holdings["AAPL"]);
         p = Portfolio("u");
-        Assert.Equal(new Position("AAPL", 15m, 100.375m), p.Positions["AAPL"]);
+        Assert.Equal((15m, 100.375m), (p.Positions["AAPL"].Quantity, p.Positions["AAPL"].AverageCost));
         Assert.Equal((102.50m - 100.375m) * 25m, p.RealizedPnl); // 53.125
     }
 

@@ -30,8 +30,9 @@ public sealed record MarketDataGraphHandle(Task Completion, CleaningCounters Cle
 
 /// <summary>
 /// The market-data graph: source → clean → (quotes) fair leaky bucket → publish <c>quotes.{SYM}</c>, and
-/// (trades) 1-minute event-time windows → OHLCV + VWAP + count bars → publish <c>bars.{SYM}</c>. Trades go
-/// around the bucket: dropping one would falsify the volume. Each <see cref="Create{TMat}"/> builds fresh
+/// (trades) 1-minute event-time windows → OHLCV + VWAP + count bars → publish <c>bars.{SYM}</c>; clean trades
+/// and trading status changes are also published as they are on <c>trades.{SYM}</c> and <c>status.{SYM}</c>.
+/// Trades and status go around the bucket: dropping one would falsify the volume or miss a halt. Each <see cref="Create{TMat}"/> builds fresh
 /// state (cleaner, windows): run each graph it returns once.
 /// </summary>
 public static class MarketDataGraph
@@ -51,6 +52,9 @@ public static class MarketDataGraph
         var barsDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var bars = Flow.FromGraph(new BarStage(settings.Bars, settings.BarTick, settings.BarClockDelay, barStats))
             .To(new PublishSink<Bar>(publisher.PublishBar, barsDone));
+        var eventsDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tradesAndStatus = Flow.FromGraph(new Collect<MarketDataMessage, MarketEvent>(m => m is Trade or TradingStatus ? (MarketEvent)m : null))
+            .To(new PublishSink<MarketEvent>(e => PublishEvent(publisher, e), eventsDone));
         var quotes = Flow.FromGraph(new Collect<MarketDataMessage, Quote>(m => m as Quote))
             .ViaMaterialized(FairLeakyBucket.Create<Quote, string>(q => q.Symbol, settings.Bucket), Keep.Right)
             .ToMaterialized(Sink.ForEach<Quote>(publisher.PublishQuote), Keep.Both);
@@ -59,7 +63,14 @@ public static class MarketDataGraph
         return source
             .Via(new Collect<MarketDataMessage, MarketDataMessage>(cleaner.Clean))
             .AlsoTo(bars) // the bar stage takes the trades and ignores the rest
-            .ToMaterialized(quotes, (_, q) => new MarketDataGraphHandle(Task.WhenAll(q.Item2, barsDone.Task), cleaner.Counters, q.Item1, barStats));
+            .AlsoTo(tradesAndStatus)
+            .ToMaterialized(quotes, (_, q) => new MarketDataGraphHandle(Task.WhenAll(q.Item2, barsDone.Task, eventsDone.Task), cleaner.Counters, q.Item1, barStats));
+    }
+
+    private static void PublishEvent(IMarketDataPublisher publisher, MarketEvent e)
+    {
+        if (e is Trade trade) publisher.PublishTrade(trade);
+        else if (e is TradingStatus status) publisher.PublishStatus(status);
     }
 
     /// <summary>The parse step: raw Alpaca frames to messages; materializes the parse error counters.</summary>

@@ -3,7 +3,10 @@ using Serenity.Cluster.PubSub;
 
 namespace Serenity.MarketData.Graph;
 
-/// <summary>Where the graph's output goes: quotes to <c>quotes.{SYM}</c>, bars to <c>bars.{SYM}</c>.</summary>
+/// <summary>
+/// Where the graph's output goes: quotes to <c>quotes.{SYM}</c>, bars to <c>bars.{SYM}</c>, trades to
+/// <c>trades.{SYM}</c> and trading status changes (halts, resumptions) to <c>status.{SYM}</c>.
+/// </summary>
 public interface IMarketDataPublisher
 {
     /// <summary>Publishes a quote that passed the bucket.</summary>
@@ -11,6 +14,16 @@ public interface IMarketDataPublisher
 
     /// <summary>Publishes a finished (or updated) bar.</summary>
     void PublishBar(Bar bar);
+
+    /// <summary>Publishes a clean trade (never rationed: every print counts). Does nothing unless implemented.</summary>
+    void PublishTrade(Trade trade)
+    {
+    }
+
+    /// <summary>Publishes a trading status change (a halt or a resumption). Does nothing unless implemented.</summary>
+    void PublishStatus(TradingStatus status)
+    {
+    }
 }
 
 /// <summary>
@@ -25,14 +38,28 @@ public sealed class PubSubMarketDataPublisher(DistributedPubSub pubSub) : IMarke
     /// <summary>The topic prefix of bars.</summary>
     public const string BarsPrefix = "bars.";
 
+    /// <summary>The topic prefix of trades.</summary>
+    public const string TradesPrefix = "trades.";
+
+    /// <summary>The topic prefix of trading status changes.</summary>
+    public const string StatusPrefix = "status.";
+
     private readonly ConcurrentDictionary<string, string> _quoteTopics = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _barTopics = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _tradeTopics = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _statusTopics = new(StringComparer.Ordinal);
 
     /// <summary>The quote topic of <paramref name="symbol"/>.</summary>
     public static string QuotesTopic(string symbol) => QuotesPrefix + symbol;
 
     /// <summary>The bar topic of <paramref name="symbol"/>.</summary>
     public static string BarsTopic(string symbol) => BarsPrefix + symbol;
+
+    /// <summary>The trade topic of <paramref name="symbol"/>.</summary>
+    public static string TradesTopic(string symbol) => TradesPrefix + symbol;
+
+    /// <summary>The trading status topic of <paramref name="symbol"/>.</summary>
+    public static string StatusTopic(string symbol) => StatusPrefix + symbol;
 
     /// <inheritdoc />
     public void PublishQuote(Quote quote)
@@ -46,5 +73,19 @@ public sealed class PubSubMarketDataPublisher(DistributedPubSub pubSub) : IMarke
     {
         ArgumentNullException.ThrowIfNull(bar);
         pubSub.Publish(_barTopics.GetOrAdd(bar.Symbol, BarsTopic), bar);
+    }
+
+    /// <inheritdoc />
+    public void PublishTrade(Trade trade)
+    {
+        ArgumentNullException.ThrowIfNull(trade);
+        pubSub.Publish(_tradeTopics.GetOrAdd(trade.Symbol, TradesTopic), trade);
+    }
+
+    /// <inheritdoc />
+    public void PublishStatus(TradingStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        pubSub.Publish(_statusTopics.GetOrAdd(status.Symbol, StatusTopic), status);
     }
 }

@@ -71,6 +71,37 @@ public sealed class MarketDataGraphTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Trades_and_trading_status_go_to_their_topics_and_bad_trades_do_not()
+    {
+        var trades = Subscribe("trades.AAPL");
+        var status = Subscribe("status.AAPL");
+        var good = new Trade("AAPL", s_t0, 10, 100);
+        var halt = new TradingStatus("AAPL", s_t0.AddSeconds(1), TradingStatus.HaltCode, "Trading Halt", "LUDP", "Volatility Trading Pause");
+        var handle = Run([good, new Trade("AAPL", s_t0.AddSeconds(2), -1, 100), halt], s_open);
+        Assert.Equal(good, trades.ExpectMsg<Trade>());
+        Assert.Equal(halt, status.ExpectMsg<TradingStatus>());
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(5));
+        trades.ExpectNoMsg(TimeSpan.FromMilliseconds(100)); // the non-positive price was cleaned out
+        Assert.Equal(1, handle.Cleaning[CleanReason.NonPositivePrice]);
+    }
+
+    [Fact]
+    public void The_simulators_halt_scenario_reaches_the_status_topic()
+    {
+        var status = Subscribe("status.MSFT");
+        var options = new SimulatorOptions
+        {
+            Symbols = SimulatorOptions.ForSymbols(["AAPL", "MSFT"], 1),
+            Paced = false,
+            Scenarios = [new Halt(TimeSpan.FromSeconds(1), "MSFT", TimeSpan.FromSeconds(5))],
+        };
+        var feed = new SimulatedFeed(options, Sys.Clock);
+        MarketDataGraph.Create(MarketDataGraph.FromFeed(feed).Take(20_000), s_open, new PubSubMarketDataPublisher(_pubSub), Sys.Clock).Run(Sys.Materializer());
+        Assert.Equal(TradingStatus.HaltCode, status.ExpectMsg<TradingStatus>(TimeSpan.FromSeconds(10)).StatusCode);
+        Assert.Equal(TradingStatus.ResumeCode, status.ExpectMsg<TradingStatus>(TimeSpan.FromSeconds(10)).StatusCode);
+    }
+
+    [Fact]
     public async Task Completion_waits_for_the_last_bars_to_be_published()
     {
         var publisher = new RecordingPublisher();
