@@ -16,6 +16,7 @@ internal static class BenchmarkHost
         ["streams"] = StreamBenchmarks.All,
         ["marketdata"] = MarketDataBenchmarks.All,
         ["risk"] = RiskBenchmarks.All,
+        ["tickstore"] = TickstoreBenchmarks.All,
     };
 
     public static int Run(string[] args)
