@@ -52,38 +52,60 @@ public sealed partial class AccountEntity
             .ContinueWith(t => self.Tell(new TickerArrived(o, t.IsCompletedSuccessfully ? t.Result : null, replyTo)), TaskScheduler.Default);
     }
 
+    /// <summary>Who waits for the order's result: its sender, or everyone who submitted its client order id meanwhile.</summary>
+    private List<IActorRef> Waiters(TickerArrived a) =>
+        a.Order.ClientOrderId is { } cid && _inFlight.Remove(cid, out var pending) ? pending.Waiters : [a.ReplyTo];
+
     private static OrderResult DuplicateId(string id) => OrderResult.Rejected(id, "client_order_id", "duplicate client order id with different content");
 
     /// <summary>A remembered result with the order as it stands now (a resting order may have filled since).</summary>
     private OrderResult Current(OrderResult r) => r.OrderId is { } id && _state.Find(id) is { } now ? r with { Order = now } : r;
 
-    private void OnTickerArrived(TickerArrived a)
+    private void OnTickerArrived(TickerArrived a) => Execute(a, null);
+
+    /// <summary>
+    /// Decides the order at the ticker's answer. With the pre-trade check on, an order that would fill or rest is first sent
+    /// to the check (<paramref name="check"/> null) and decided again, rules included, when the answer is back, so orders
+    /// decided meanwhile cannot overdraw; its client order id stays in flight until then, so a repeat waits for this result.
+    /// </summary>
+    private void Execute(TickerArrived a, PreTradeCheckResult? check)
     {
         var o = a.Order;
-        List<IActorRef> replyTo = [a.ReplyTo];
-        if (o.ClientOrderId is { } cid && _inFlight.Remove(cid, out var pending)) replyTo = pending.Waiters;
-
         if (a.Ticker is not { } ticker)
         {
-            Reject(o, "symbol", $"no quote yet for {o.Symbol} (the ticker did not answer)", replyTo);
+            Reject(o, "symbol", $"no quote yet for {o.Symbol} (the ticker did not answer)", Waiters(a));
             return;
         }
         if (ticker.Halted)
         {
-            Reject(o, "symbol", $"market closed: {o.Symbol} is halted", replyTo);
+            Reject(o, "symbol", $"market closed: {o.Symbol} is halted", Waiters(a));
             return;
         }
         if (ticker.Quote is not { } q || q.Ask <= 0m || q.Bid <= 0m)
         {
-            Reject(o, "symbol", $"no quote yet for {o.Symbol}", replyTo);
+            Reject(o, "symbol", $"no quote yet for {o.Symbol}", Waiters(a));
             return;
         }
         var x = OrderRules.Decide(o, q, _settings.AllowFractional);
         if ((x.Fills || x.Rests) && Unaffordable(o, x) is { } reason)
         {
-            Reject(o, "quantity", reason, replyTo);
+            Reject(o, "quantity", reason, Waiters(a));
             return;
         }
+        if ((x.Fills || x.Rests) && _settings.PreTradeCheck)
+        {
+            if (check is null)
+            {
+                AskPreTradeCheck(a, x);
+                return;
+            }
+            if (!check.Accepted)
+            {
+                Reject(o, check.Field ?? "risk", check.Reason ?? "rejected by the pre-trade risk check", Waiters(a));
+                return;
+            }
+        }
+        var replyTo = Waiters(a);
 
         var now = Now;
         var order = new OrderView($"{_userId}-{_state.OrderCount + 1}", o.ClientOrderId, o.Symbol, o.Side, o.Type, o.TimeInForce, o.Quantity,

@@ -50,6 +50,7 @@ public sealed partial class AccountEntity : ReceivePersistentActor, IWithTimers
         Command<Login>(OnLogin);
         Command<SubmitOrder>(OnSubmit);
         Command<TickerArrived>(OnTickerArrived);
+        Command<PreTradeChecked>(c => Execute(c.Arrived, c.Result));
         Command<CancelOrder>(OnCancel);
         Command<Serenity.MarketData.Quote>(OnMarketQuote);
         Command<Recheck>(r => FillCrossed(r.Quote));

@@ -45,6 +45,15 @@ public sealed record TradingSettings(
     /// <summary>Forwarding of accepted orders to Alpaca's paper-trading API; null: off (the default).</summary>
     public AlpacaBrokerSettings? Alpaca { get; init; }
 
+    /// <summary>Whether the account asks the pre-trade check entity before accepting an order (off: nothing changes).</summary>
+    public bool PreTradeCheck { get; init; }
+
+    /// <summary>The shard type name of the pre-trade check entity (id = user id), asked with <see cref="PreTradeCheckRequest"/>.</summary>
+    public string PreTradeCheckEntity { get; init; } = "risk";
+
+    /// <summary>How long an order waits for the pre-trade check before it is rejected.</summary>
+    public TimeSpan PreTradeCheckTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Reads the section, with defaults for missing keys; PBKDF2 iterations never go under 100,000.</summary>
     public static TradingSettings From(Config config)
     {
@@ -73,6 +82,9 @@ public sealed record TradingSettings(
             ValueHistoryInterval = config.GetTimeSpan(p + "value-history-interval", TimeSpan.FromMinutes(1)),
             ValueHistorySize = Math.Max(2, config.GetInt(p + "value-history-size", 2000)),
             Alpaca = AlpacaBrokerSettings.From(config),
+            PreTradeCheck = config.GetBoolean(p + "pre-trade-check", false),
+            PreTradeCheckEntity = config.GetString(p + "pre-trade-check-entity", "risk"),
+            PreTradeCheckTimeout = config.GetTimeSpan(p + "pre-trade-check-timeout", TimeSpan.FromSeconds(2)),
         };
     }
 

@@ -16,6 +16,7 @@ internal static class RiskBenchmarks
     [
         new("window_update", "ns", WindowUpdate, 1),
         new("var_refresh_10k", "ms", RiskRefreshBenchmark.Measure, 1),
+        new("var_refresh_10k_actors", "ms", RiskActorsRefreshBenchmark.Measure, 1),
     ];
 
     /// <summary>Nanoseconds per <see cref="RollingReturnWindow.Add(DateTime, decimal)"/> on a full window of 60.</summary>

@@ -19,4 +19,10 @@ public interface IStrategy
 
     /// <summary>Feeds the next bar; returns a signal or null.</summary>
     StrategySignal? OnBar(Bar bar);
+
+    /// <summary>
+    /// Tells the strategy whether it holds its position, as its runner knows from its journal (after a restart, or after a
+    /// silent warm-up on stored bars): the next signal is then an exit when true, an entry when false.
+    /// </summary>
+    void Resume(bool inPosition);
 }

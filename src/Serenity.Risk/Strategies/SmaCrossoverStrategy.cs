@@ -77,6 +77,9 @@ public sealed class SmaCrossoverStrategy : IStrategy
         return null;
     }
 
+    /// <inheritdoc />
+    public void Resume(bool inPosition) => InPosition = inPosition;
+
     private void Push(decimal close)
     {
         var n = _closes.Length;

@@ -8,9 +8,13 @@ public sealed class StrategyCatalog
 {
     private readonly Dictionary<string, Func<string, decimal, IStrategy>> _factories = new(StringComparer.Ordinal);
 
-    /// <summary>The built-in catalog: <c>sma-crossover</c> (SMA10 vs SMA20).</summary>
+    /// <summary>The short name the API uses for the SMA crossover.</summary>
+    public const string SmaCrossAlias = "sma-cross";
+
+    /// <summary>The built-in catalog: <c>sma-crossover</c> (SMA10 vs SMA20), also as <c>sma-cross</c>.</summary>
     public static StrategyCatalog Default { get; } = new StrategyCatalog()
-        .Register(SmaCrossoverStrategy.StrategyName, (symbol, size) => new SmaCrossoverStrategy(symbol, size));
+        .Register(SmaCrossoverStrategy.StrategyName, (symbol, size) => new SmaCrossoverStrategy(symbol, size))
+        .Register(SmaCrossAlias, (symbol, size) => new SmaCrossoverStrategy(symbol, size));
 
     /// <summary>The registered names.</summary>
     public IReadOnlyCollection<string> Names => _factories.Keys;

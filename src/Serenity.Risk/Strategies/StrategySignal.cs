@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace Serenity.Risk.Strategies;
 
 /// <summary>Enter (buy) or exit (sell what was entered).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SignalKind>))]
 public enum SignalKind
 {
     /// <summary>Open the position.</summary>

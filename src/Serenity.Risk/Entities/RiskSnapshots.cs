@@ -1,0 +1,44 @@
+using Serenity.Risk.Measures;
+
+namespace Serenity.Risk.Entities;
+
+/// <summary>Turns a calculator report into the snapshot the API and the dashboard show.</summary>
+internal static class RiskSnapshots
+{
+    public static RiskSnapshot From(
+        string userId,
+        DateTime now,
+        int windowLength,
+        decimal cash,
+        IReadOnlyList<RiskPosition> positions,
+        RiskReport report,
+        IReadOnlyDictionary<string, int> windowCounts,
+        DrawdownView drawdown)
+    {
+        var contributions = new Dictionary<string, PositionContribution>(StringComparer.Ordinal);
+        foreach (var c in report.Contributions) contributions[c.Symbol] = c;
+        var views = new RiskPositionView[positions.Count];
+        for (var i = 0; i < positions.Count; i++)
+        {
+            var p = positions[i];
+            views[i] = new RiskPositionView(p.Symbol, p.Quantity, p.Price, p.Value, windowCounts.GetValueOrDefault(p.Symbol), contributions.GetValueOrDefault(p.Symbol));
+        }
+        Array.Sort(views, (a, b) => string.CompareOrdinal(a.Symbol, b.Symbol));
+        return new RiskSnapshot(
+            userId,
+            report.AsOf,
+            now,
+            windowLength,
+            report.ScenarioCount,
+            cash,
+            report.PortfolioValue,
+            report.Historical95,
+            report.Historical99,
+            report.Parametric95,
+            report.Parametric99,
+            report.Exposure,
+            drawdown,
+            views,
+            report.UncoveredSymbols);
+    }
+}
