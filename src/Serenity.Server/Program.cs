@@ -1,1 +1,3 @@
-Console.WriteLine("Serenity server: under construction");
+using Serenity.Server.Hosting;
+
+return await ServerProgram.RunAsync(args, Console.Out, Console.Error);

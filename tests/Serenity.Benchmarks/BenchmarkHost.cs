@@ -15,6 +15,7 @@ internal static class BenchmarkHost
         ["persistence"] = PersistenceBenchmarks.All,
         ["streams"] = StreamBenchmarks.All,
         ["marketdata"] = MarketDataBenchmarks.All,
+        ["trading"] = TradingBenchmarks.All,
         ["risk"] = RiskBenchmarks.All,
         ["tickstore"] = TickstoreBenchmarks.All,
     };

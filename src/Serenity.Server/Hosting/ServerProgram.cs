@@ -1,0 +1,50 @@
+using Serenity.Hocon;
+
+namespace Serenity.Server.Hosting;
+
+/// <summary>What <c>dotnet run --project src/Serenity.Server</c> does: parse the command line, start a node, wait for Ctrl-C, shut down gracefully.</summary>
+public static class ServerProgram
+{
+    /// <summary>Runs the server; returns the process exit code (0 ok, 1 failed to start, 2 bad arguments).</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var command = CommandLine.Parse(args);
+        if (command.ShowHelp)
+        {
+            await output.WriteLineAsync(CommandLine.Usage);
+            return 0;
+        }
+        if (command.Error is { } problem)
+        {
+            await error.WriteLineAsync($"serenity: {problem}");
+            await error.WriteLineAsync("run with --help for usage");
+            return 2;
+        }
+        SerenityHost host;
+        try
+        {
+            host = await SerenityHost.StartAsync(command.Options, cancellationToken);
+        }
+        catch (HoconException e)
+        {
+            await error.WriteLineAsync($"serenity: configuration error: {e.Message}");
+            return 1;
+        }
+        catch (IOException e)
+        {
+            await error.WriteLineAsync($"serenity: cannot start: {e.Message}");
+            return 1;
+        }
+        await using (host)
+        {
+            await output.WriteLineAsync($"Serenity dashboard: {host.BaseAddress}");
+            await output.WriteLineAsync("Press Ctrl-C to stop.");
+            await host.ShutdownRequested.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            await output.WriteLineAsync("Serenity: shutting down (draining requests, closing WebSockets, flushing the journal) ...");
+        }
+        await output.WriteLineAsync("Serenity: stopped; journal closed.");
+        return 0;
+    }
+}

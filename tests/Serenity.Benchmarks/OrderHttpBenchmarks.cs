@@ -1,0 +1,104 @@
+using System.Diagnostics;
+
+namespace Serenity.Benchmarks;
+
+/// <summary>
+/// Orders over HTTP against one node (SQLite, durable): the latency at a fixed 1,000 orders/s (open loop, measured from
+/// each order's scheduled send time, so a stall is not hidden), and the rate 100 users sustain each sending its next
+/// order as soon as the last is answered. Client and server share this process and its 2 cores.
+/// </summary>
+internal static class OrderHttpBenchmarks
+{
+    private const int LatencyUsers = 20;
+    private const int Rate = 1_000;
+    private const int LatencySeconds = 5;
+    private const int SustainedUsers = 100;
+    private static readonly TimeSpan SustainedWindow = TimeSpan.FromSeconds(10);
+    private static readonly string[] s_symbols = ["AAPL", "MSFT", "AMZN", "TSLA"];
+    private static readonly Lazy<(TradingBenchNode Node, string[] Latency, string[] Sustained)> s_node = new(() => Setup().GetAwaiter().GetResult());
+
+    /// <summary>p99 in ms of 5,000 market orders sent at 1,000/s by 20 users, each to persisted fill and HTTP answer.</summary>
+    public static double OrderHttpP99()
+    {
+        var (node, users, _) = s_node.Value;
+        var bodies = Bodies();
+        return Task.Run(async () =>
+        {
+            await OpenLoopAsync(node, users, bodies, Rate, 1); // warm-up second: JIT, connections
+            var latencies = await OpenLoopAsync(node, users, bodies, Rate, LatencySeconds);
+            Array.Sort(latencies);
+            double At(double q) => latencies[(int)(q * (latencies.Length - 1))];
+            Console.Error.WriteLine($"order_http latency ms: p50 {At(0.5):F2}, p90 {At(0.9):F2}, p99 {At(0.99):F2}, max {At(1):F2}");
+            return latencies[(int)(0.99 * latencies.Length)];
+        }).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Orders/s from 100 users, each with one order in flight at a time, over 10 seconds after a 2-second warm-up.</summary>
+    public static double OrdersSustained()
+    {
+        var (node, _, users) = s_node.Value;
+        var bodies = Bodies();
+        return Task.Run(async () =>
+        {
+            await ClosedLoopAsync(node, users, bodies, TimeSpan.FromSeconds(2));
+            var (accepted, elapsed) = await ClosedLoopAsync(node, users, bodies, SustainedWindow);
+            return accepted / elapsed.TotalSeconds;
+        }).GetAwaiter().GetResult();
+    }
+
+    private static async Task<(TradingBenchNode, string[], string[])> Setup()
+    {
+        var node = await TradingBenchNode.StartAsync("");
+        var latency = await node.UsersAsync("lat", LatencyUsers);
+        var sustained = await node.UsersAsync("sus", SustainedUsers);
+        // A holding in every symbol first, so that sells of one share always fill.
+        foreach (var token in latency.Concat(sustained))
+        {
+            foreach (var s in s_symbols)
+            {
+                if (!await node.OrderAsync(token, TradingBenchNode.OrderBody(s, "buy", 100))) throw new InvalidOperationException("set-up order rejected");
+            }
+        }
+        return (node, latency, sustained);
+    }
+
+    private static byte[][] Bodies() =>
+        [.. s_symbols.SelectMany(s => new[] { TradingBenchNode.OrderBody(s, "buy", 1), TradingBenchNode.OrderBody(s, "sell", 1) })];
+
+    private static async Task<double[]> OpenLoopAsync(TradingBenchNode node, string[] users, byte[][] bodies, int rate, int seconds)
+    {
+        var total = rate * seconds;
+        var latencies = new double[total];
+        var pending = new List<Task>(total);
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < total; i++)
+        {
+            var due = start + (long)(i * (double)Stopwatch.Frequency / rate);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
+            var index = i;
+            pending.Add(Task.Run(async () =>
+            {
+                if (!await node.OrderAsync(users[index % users.Length], bodies[index / users.Length % bodies.Length])) throw new InvalidOperationException("order rejected");
+                latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+            }));
+        }
+        await Task.WhenAll(pending);
+        return latencies;
+    }
+
+    private static async Task<(long Accepted, TimeSpan Elapsed)> ClosedLoopAsync(TradingBenchNode node, string[] users, byte[][] bodies, TimeSpan window)
+    {
+        long accepted = 0;
+        var sw = Stopwatch.StartNew();
+        await Task.WhenAll(users.Select((token, u) => Task.Run(async () =>
+        {
+            var i = u;
+            while (sw.Elapsed < window)
+            {
+                if (await node.OrderAsync(token, bodies[i++ % bodies.Length])) Interlocked.Increment(ref accepted);
+            }
+        })));
+        return (accepted, sw.Elapsed);
+    }
+}
