@@ -6,7 +6,8 @@ namespace Serenity.Persistence.Sqlite;
 
 /// <summary>
 /// Snapshots in a SQLite file (by default the journal's file: each store opens its own connections,
-/// WAL lets them share it). Saves are durable when they complete.
+/// WAL lets them share it). A completed save survives a process crash; on power loss the newest saves
+/// may be lost (no fsync per save), and recovery then starts from an older snapshot and replays more.
 /// </summary>
 public sealed class SqliteSnapshotStore : ISnapshotStore
 {
@@ -22,7 +23,7 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
     /// <summary>A snapshot store in the file at <paramref name="path"/> (created with its folder if missing).</summary>
     public SqliteSnapshotStore(string path)
     {
-        _database = new SqliteDatabase(path);
+        _database = new SqliteDatabase(path, fsyncEveryCommit: false);
         _connections = new SqliteConnectionPool(_database, maxIdle: 4);
     }
 

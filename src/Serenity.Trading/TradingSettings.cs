@@ -70,7 +70,7 @@ public sealed record TradingSettings(
             config.GetTimeSpan(p + "ticker-snapshot-interval", TimeSpan.FromSeconds(30)),
             config.GetTimeSpan(p + "redeliver-interval", TimeSpan.FromSeconds(2)),
             config.GetTimeSpan(p + "quote-timeout", TimeSpan.FromSeconds(5)),
-            Math.Max(1, config.GetInt(p + "snapshot-every", 100)))
+            Math.Max(1, config.GetInt(p + "snapshot-every", 1000)))
         {
             Symbols = [.. symbols.Select(s => s.Trim().ToUpperInvariant()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)],
             AllowShort = config.GetBoolean(p + "allow-short", false),
