@@ -109,6 +109,10 @@ public abstract class TestKit : IDisposable
     public void AwaitCondition(Func<bool> condition, TimeSpan? duration = null, TimeSpan? interval = null, string? message = null) =>
         _testActor.AwaitCondition(condition, duration, interval, message);
 
+    /// <summary>See <see cref="TestProbe.AwaitConditionAsync"/>.</summary>
+    public Task AwaitConditionAsync(Func<Task<bool>> condition, TimeSpan? duration = null, Func<string>? describe = null) =>
+        _testActor.AwaitConditionAsync(condition, duration, describe);
+
     /// <summary>The test actor watches <paramref name="subject"/>.</summary>
     public IActorRef Watch(IActorRef subject) => _testActor.Watch(subject);
 

@@ -230,6 +230,25 @@ public sealed class TestProbe : IInternalActorRef
         }, duration, interval);
     }
 
+    /// <summary>
+    /// Waits until the asynchronous <paramref name="condition"/> (typically an Ask round trip to an entity) is true,
+    /// or fails after <paramref name="duration"/> with <paramref name="describe"/>'s account of the state. Between
+    /// attempts it only yields: each attempt already awaits the actors' answers.
+    /// </summary>
+    public async Task AwaitConditionAsync(Func<Task<bool>> condition, TimeSpan? duration = null, Func<string>? describe = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DeadlineFrom(duration);
+        while (!await condition().ConfigureAwait(false))
+        {
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                throw new TestKitFailedException($"AwaitConditionAsync: the condition was still false at the timeout{(describe is null ? "" : ": " + describe())}");
+            }
+            await Task.Yield();
+        }
+    }
+
     /// <inheritdoc />
     public bool Equals(IActorRef? other) => ReferenceEquals(this, other);
 

@@ -59,6 +59,25 @@ public sealed class AwaitAssertTests : TestKit
     }
 
     [Fact]
+    public async Task AwaitConditionAsync_passes_once_an_asked_actor_answers_that_the_condition_holds()
+    {
+        var counter = new SharedCounter();
+        var actor = Sys.ActorOf(Props.Create(() => new CountingActor(counter)), "async-counter");
+        actor.Tell("one");
+        actor.Tell("two");
+        await AwaitConditionAsync(() => Task.FromResult(counter.Value == 2), TimeSpan.FromSeconds(10));
+        Assert.Equal(2, counter.Value);
+    }
+
+    [Fact]
+    public async Task AwaitConditionAsync_fails_with_the_described_state_after_the_duration()
+    {
+        var ex = await Assert.ThrowsAsync<TestKitFailedException>(() =>
+            AwaitConditionAsync(() => Task.FromResult(false), TimeSpan.FromMilliseconds(50), () => "3 orders open"));
+        Assert.Equal("AwaitConditionAsync: the condition was still false at the timeout: 3 orders open", ex.Message);
+    }
+
+    [Fact]
     public void AwaitAssert_does_not_sleep_past_its_duration()
     {
         var clock = Stopwatch.StartNew();

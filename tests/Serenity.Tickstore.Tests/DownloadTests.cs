@@ -1,3 +1,4 @@
+using Serenity.Tests.Shared;
 using Serenity.MarketData;
 using Serenity.MarketData.Alpaca;
 using Serenity.MarketData.Alpaca.Rest;
@@ -46,9 +47,9 @@ public sealed class DownloadTests : IAsyncLifetime
         var request = new DownloadRequest(["AAPL", "MSFT"], s_first, s_first.AddDays(4)) { ChunkDays = 2, PageLimit = 500 };
         var download = new HistoryDownloader(Client(), _t.Store).DownloadAsync(request, new Sync<DownloadStatus>(statuses.Add));
 
-        Assert.Equal(TimeSpan.FromSeconds(3), await _clock.NextTimerAsync()); // first 429: waits Retry-After on the clock
+        Assert.Equal(TimeSpan.FromSeconds(3), await _clock.WaitForTimerAsync(TimeSpan.Zero)); // first 429: waits Retry-After on the clock
         _clock.Advance(TimeSpan.FromSeconds(3));
-        Assert.Equal(TimeSpan.FromSeconds(3), await _clock.NextTimerAsync()); // second 429
+        Assert.Equal(TimeSpan.FromSeconds(3), await _clock.WaitForTimerAsync(TimeSpan.Zero)); // second 429
         Assert.False(download.IsCompleted);
         _clock.Advance(TimeSpan.FromSeconds(3));
         var summary = await download.WaitAsync(TimeSpan.FromSeconds(60));

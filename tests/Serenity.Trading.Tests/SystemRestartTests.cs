@@ -35,7 +35,7 @@ public sealed class SystemRestartTests : Serenity.TestKit.TestKit, IDisposable
         var pubSub = DistributedPubSub.Get(first);
         for (var i = 0; i < 12; i++) pubSub.Publish("bars.AAPL", new Bar("AAPL", Now.AddMinutes(i), 100m, 101m, 99m, 100m + i, 10m, 1, 100m));
         e1.Ticker("AAPL").Tell(new TickerQuote("AAPL", 99m, 100m, 100m, 200m, Now));
-        await AwaitAsync(async () => (await e1.Ticker("AAPL").Ask<BarsView>(new GetBars(), Bound)).Bars.Count == 12);
+        await AwaitConditionAsync(async () => (await e1.Ticker("AAPL").Ask<BarsView>(new GetBars(), Bound)).Bars.Count == 12, Bound);
 
         Assert.True((await ann.Ask<OrderResult>(new SubmitOrder("AAPL", OrderSide.Buy, 30m, "b-1"), Bound)).Accepted);
         e1.Ticker("AAPL").Tell(new TickerQuote("AAPL", 105m, 100m, 106m, 200m, Now));
@@ -43,7 +43,7 @@ public sealed class SystemRestartTests : Serenity.TestKit.TestKit, IDisposable
         var resting = await ann.Ask<OrderResult>(new SubmitOrder("AAPL", OrderSide.Buy, 5m, "gtc-1", OrderType.Limit, 90m, TimeInForce.Gtc), Bound);
         var day = await ann.Ask<OrderResult>(new SubmitOrder("AAPL", OrderSide.Buy, 1m, null, OrderType.Limit, 80m), Bound);
         Assert.Equal(CommandResult.Ok, await ann.Ask<CommandResult>(new SetWatchlist(["MSFT", "AAPL"]), Bound));
-        await AwaitAsync(async () => (await e1.Portfolio("ann").Ask<PortfolioView>(new GetPortfolio(), Bound)).AppliedSeq == 2);
+        await AwaitConditionAsync(async () => (await e1.Portfolio("ann").Ask<PortfolioView>(new GetPortfolio(), Bound)).AppliedSeq == 2, Bound);
 
         var account = await ann.Ask<AccountView>(new GetAccount(), Bound);
         var orders = (await ann.Ask<OrdersView>(new GetOrders(), Bound)).Orders;
@@ -62,9 +62,9 @@ public sealed class SystemRestartTests : Serenity.TestKit.TestKit, IDisposable
         var tagged = await Serenity.Persistence.Persistence.Get(second).Journal.EventsByTagAsync(TradingEntities.WorkingOrdersTag, 0, 100);
         Assert.Equal(2, tagged.Count);
         var recovered = await e2.Portfolio("ann").Ask<PortfolioView>(new GetPortfolio(), Bound);
-        await AwaitAsync(() => Task.FromResult(DistributedPubSub.Get(second).SubscriberCount("quotes.AAPL") == 3), () => $"subscribers of quotes.AAPL: {DistributedPubSub.Get(second).SubscriberCount("quotes.AAPL")}");
+        await AwaitConditionAsync(() => Task.FromResult(DistributedPubSub.Get(second).SubscriberCount("quotes.AAPL") == 3), Bound, () => $"subscribers of quotes.AAPL: {DistributedPubSub.Get(second).SubscriberCount("quotes.AAPL")}");
         DistributedPubSub.Get(second).Publish("quotes.AAPL", new Quote("AAPL", Now, 89m, 100m, 89.50m, 100m));
-        await AwaitAsync(async () => (await e2.Portfolio("ann").Ask<PortfolioView>(new GetPortfolio(), Bound)).AppliedSeq == 3);
+        await AwaitConditionAsync(async () => (await e2.Portfolio("ann").Ask<PortfolioView>(new GetPortfolio(), Bound)).AppliedSeq == 3, Bound);
 
         Assert.Equal((portfolio.Cash, portfolio.RealizedPnl, portfolio.AppliedSeq), (recovered.Cash, recovered.RealizedPnl, recovered.AppliedSeq));
         Assert.Equal((20m, 100m), (recovered.Positions["AAPL"].Quantity, recovered.Positions["AAPL"].AverageCost));
@@ -82,22 +82,12 @@ public sealed class SystemRestartTests : Serenity.TestKit.TestKit, IDisposable
 
         // The day order's expiry timer was armed on recovery.
         Clock.Advance(e2.Settings.SessionEndAfter(Now) - Now);
-        await AwaitAsync(async () => (await ann2.Ask<OrdersView>(new GetOrders(OpenOnly: true), Bound)).Orders.Count == 0);
+        await AwaitConditionAsync(async () => (await ann2.Ask<OrdersView>(new GetOrders(OpenOnly: true), Bound)).Orders.Count == 0, Bound);
         Assert.Equal(OrderStatus.Expired, (await ann2.Ask<OrdersView>(new GetOrders(), Bound)).Orders.Single(o => o.OrderId == day.OrderId).Status);
 
         var tickerAgain = await e2.Ticker("AAPL").Ask<TickerView>(new GetTicker(), Bound);
         Assert.Equal((ticker.Sma10, ticker.Sma20, ticker.ReferencePrice), (tickerAgain.Sma10, tickerAgain.Sma20, tickerAgain.ReferencePrice));
         Assert.Equal(12, (await e2.Ticker("AAPL").Ask<BarsView>(new GetBars(), Bound)).Bars.Count);
-    }
-
-    private static async Task AwaitAsync(Func<Task<bool>> condition, Func<string>? state = null)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"condition not met within {Bound} {state?.Invoke()}");
-            await Task.Yield();
-        }
     }
 
     void IDisposable.Dispose()

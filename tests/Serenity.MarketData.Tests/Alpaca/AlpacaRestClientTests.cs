@@ -1,3 +1,4 @@
+using Serenity.Tests.Shared;
 using System.Net;
 using Serenity.MarketData.Alpaca;
 using Serenity.MarketData.Alpaca.Rest;

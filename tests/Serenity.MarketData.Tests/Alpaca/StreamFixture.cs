@@ -1,3 +1,4 @@
+using Serenity.Tests.Shared;
 using Serenity.MarketData.Alpaca;
 using Serenity.MarketData.FakeAlpaca;
 using Serenity.MarketData.Tests.Support;

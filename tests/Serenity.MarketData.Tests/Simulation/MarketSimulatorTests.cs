@@ -1,3 +1,4 @@
+using Serenity.Tests.Shared;
 using Serenity.MarketData.Simulation;
 using Serenity.MarketData.Tests.Support;
 

@@ -43,21 +43,21 @@ public sealed class StrategyRestartTests : Serenity.TestKit.TestKit, IDisposable
         await t1.Ticker("AAPL").Ask<TickerView>(new GetTicker(), Bound);
         t1.Ticker("AAPL").Tell(new TickerQuote("AAPL", 99m, 1000m, 100m, 1000m, Clock.GetUtcNow().UtcDateTime), ActorRefs.NoSender);
         Publish(first, 0, entryBar + 2);
-        await AwaitAsync(async () => (await r1.Strategies("ann").Ask<SignalsView>(new GetSignals(), Bound)).Signals is [{ Status: SignalOrderStatus.Accepted }]);
-        await AwaitAsync(async () => (await t1.Ticker("AAPL").Ask<BarsView>(new GetBars(), Bound)).Bars.Count == entryBar + 2);
+        await AwaitConditionAsync(async () => (await r1.Strategies("ann").Ask<SignalsView>(new GetSignals(), Bound)).Signals is [{ Status: SignalOrderStatus.Accepted }], Bound);
+        await AwaitConditionAsync(async () => (await t1.Ticker("AAPL").Ask<BarsView>(new GetBars(), Bound)).Bars.Count == entryBar + 2, Bound);
         await first.Terminate();
 
         using var second = NewSystem("second");
         var t2 = TradingEntities.Start(second);
         var r2 = RiskEntities.Start(second);
         // Nobody touches the runner: it wakes by itself and follows the bars again.
-        await AwaitAsync(() => Task.FromResult(DistributedPubSub.Get(second).SubscriberCount("bars.AAPL") >= 1));
+        await AwaitConditionAsync(() => Task.FromResult(DistributedPubSub.Get(second).SubscriberCount("bars.AAPL") >= 1), Bound);
         t2.Ticker("AAPL").Tell(new TickerQuote("AAPL", 99m, 1000m, 100m, 1000m, Clock.GetUtcNow().UtcDateTime), ActorRefs.NoSender);
         await t2.Ticker("AAPL").Ask<TickerView>(new GetTicker(), Bound);
-        await AwaitAsync(async () => (await r2.Strategies("ann").Ask<StrategiesView>(GetStrategies.Instance, Bound)).Strategies is [{ InPosition: true, HeldQuantity: 5m }]);
+        await AwaitConditionAsync(async () => (await r2.Strategies("ann").Ask<StrategiesView>(GetStrategies.Instance, Bound)).Strategies is [{ InPosition: true, HeldQuantity: 5m }], Bound);
         Publish(second, entryBar, 3); // the entry bar again: no second entry
         Publish(second, entryBar + 3, s_path.Length - entryBar - 3);
-        await AwaitAsync(async () => (await r2.Strategies("ann").Ask<SignalsView>(new GetSignals(), Bound)).Signals is [{ Kind: SignalKind.Exit, Status: SignalOrderStatus.Accepted }, _]);
+        await AwaitConditionAsync(async () => (await r2.Strategies("ann").Ask<SignalsView>(new GetSignals(), Bound)).Signals is [{ Kind: SignalKind.Exit, Status: SignalOrderStatus.Accepted }, _], Bound);
 
         var signals = (await r2.Strategies("ann").Ask<SignalsView>(new GetSignals(), Bound)).Signals;
         Assert.Equal(expected.Select(s => (s.Kind, s.Timestamp)).Reverse(), signals.Select(s => (s.Kind, s.BarTimestamp)));
@@ -70,16 +70,6 @@ public sealed class StrategyRestartTests : Serenity.TestKit.TestKit, IDisposable
     {
         var pubSub = DistributedPubSub.Get(system);
         for (var i = first; i < first + count; i++) pubSub.Publish("bars.AAPL", TestBars.Bar("AAPL", i, s_path[i]));
-    }
-
-    private static async Task AwaitAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Bound;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"condition not met within {Bound}");
-            await Task.Yield();
-        }
     }
 
     void IDisposable.Dispose()

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Serenity.Actors;
 
-namespace Serenity.MarketData.Tests.Support;
+namespace Serenity.Tests.Shared;
 
 /// <summary>
 /// A virtual clock that reports every timer created on it, so a test can wait until the code under test is
