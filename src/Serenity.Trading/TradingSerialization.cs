@@ -52,5 +52,7 @@ public static class TradingSerialization
         s.Register("trading.watchlist-set.v1", c.WatchlistSet);
         s.Register("trading.account-snapshot.v1", c.AccountSnapshot);
         s.Register("trading.order-forwarded.v1", c.OrderForwarded);
+        // Commands and replies too: in cluster mode they cross nodes through the same registry.
+        TradingWireSerialization.Register(system);
     }
 }

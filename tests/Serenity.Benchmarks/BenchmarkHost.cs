@@ -18,6 +18,7 @@ internal static class BenchmarkHost
         ["trading"] = TradingBenchmarks.All,
         ["risk"] = RiskBenchmarks.All,
         ["tickstore"] = TickstoreBenchmarks.All,
+        ["cluster"] = ClusterBenchmarks.All,
     };
 
     public static int Run(string[] args)

@@ -1,22 +1,26 @@
 using System.Collections.Concurrent;
 using Serenity.Actors;
+using Serenity.Cluster.Provider;
 
 namespace Serenity.Cluster.PubSub;
 
 /// <summary>
 /// Topic publish/subscribe (Akka's DistributedPubSub). With the local provider, publishing Tells
 /// every subscriber of the topic in this process directly (no hop through the mediator, nothing
-/// allocated but the message); the cluster provider carries the same API over RabbitMQ. A
+/// allocated but the message); the cluster provider carries the same API over RabbitMQ (a publish
+/// goes to every node, this one included, and each node delivers to its own subscribers). A
 /// subscriber that has stopped is dropped from its topics on the next publish.
 /// Per publisher and subscriber, messages keep their order.
 /// </summary>
 public sealed class DistributedPubSub
 {
     private readonly ConcurrentDictionary<string, Topic> _topics = new(StringComparer.Ordinal);
+    private readonly IClusterProvider? _provider;
 
     private DistributedPubSub(ActorSystem system)
     {
         System = system;
+        _provider = ClusterProvider.Get(system).Provider;
         Mediator = ((ActorSystemImpl)system).SystemActorOf(Props.Create(() => new MediatorActor(this)), "pubsub-mediator");
     }
 
@@ -33,8 +37,17 @@ public sealed class DistributedPubSub
     /// <summary>Takes <see cref="Serenity.Cluster.PubSub.Subscribe"/>, <see cref="Serenity.Cluster.PubSub.Unsubscribe"/> and <see cref="Serenity.Cluster.PubSub.Publish"/> messages.</summary>
     public IActorRef Mediator { get; }
 
-    /// <summary>Delivers <paramref name="message"/> to every current subscriber of <paramref name="topic"/>.</summary>
+    /// <summary>Delivers <paramref name="message"/> to every current subscriber of <paramref name="topic"/> (on every node, in cluster mode).</summary>
     public void Publish(string topic, object message, IActorRef? sender = null)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(message);
+        if (_provider is not null) _provider.Publish(topic, message, sender);
+        else DeliverLocally(topic, message, sender);
+    }
+
+    /// <summary>Delivers to this node's subscribers only: the cluster provider calls it for messages that arrive from the cluster.</summary>
+    public void DeliverLocally(string topic, object message, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(message);
@@ -46,22 +59,39 @@ public sealed class DistributedPubSub
             if (IsTerminated(s)) stale = true;
             else s.Tell(message, sender);
         }
-        if (stale) t.RemoveTerminated();
+        if (stale && t.RemoveTerminated()) LastSubscriberLeft(topic);
     }
 
-    /// <summary>Subscribes at once (the local provider needs no round trip); idempotent.</summary>
-    public void Subscribe(string topic, IActorRef subscriber)
+    /// <summary>
+    /// Subscribes; idempotent. The local provider needs no round trip; in cluster mode publishes from
+    /// other nodes arrive once the node's queue is bound (<see cref="SubscribeAsync"/> says when).
+    /// </summary>
+    public void Subscribe(string topic, IActorRef subscriber) => _ = SubscribeAsync(topic, subscriber);
+
+    /// <summary>Subscribes; the task completes when messages published from now on, on any node, reach <paramref name="subscriber"/>.</summary>
+    public Task SubscribeAsync(string topic, IActorRef subscriber)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(subscriber);
-        _topics.GetOrAdd(topic, static _ => new Topic()).Add(subscriber);
+        var first = _topics.GetOrAdd(topic, static _ => new Topic()).Add(subscriber);
+        if (_provider is null) return Task.CompletedTask;
+        // Every subscribe waits for the binding (idempotent), so a second subscriber is not acked before the first's bind is done.
+        var bound = _provider.TopicSubscribedAsync(topic);
+        if (first) _ = bound.ContinueWith(t => System.Log.Error(t.Exception!, $"pub/sub: cannot bind topic '{topic}': {t.Exception!.GetBaseException().Message}"), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return bound;
     }
 
     /// <summary>Removes a subscription; idempotent.</summary>
     public void Unsubscribe(string topic, IActorRef subscriber)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        if (_topics.TryGetValue(topic, out var t)) t.Remove(subscriber);
+        if (_topics.TryGetValue(topic, out var t) && t.Remove(subscriber)) LastSubscriberLeft(topic);
+    }
+
+    private void LastSubscriberLeft(string topic)
+    {
+        if (_provider is null) return;
+        _ = _provider.TopicUnsubscribedAsync(topic).ContinueWith(t => System.Log.Warning($"pub/sub: cannot unbind topic '{topic}': {t.Exception!.GetBaseException().Message}"), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }
 
     /// <summary>How many subscribers <paramref name="topic"/> has now.</summary>
@@ -79,22 +109,37 @@ public sealed class DistributedPubSub
 
         public IActorRef[] Subscribers { get; private set; } = [];
 
-        public void Add(IActorRef subscriber)
+        /// <summary>Adds; true if the topic had no subscriber before.</summary>
+        public bool Add(IActorRef subscriber)
         {
             lock (_gate)
             {
+                var first = Subscribers.Length == 0;
                 if (Array.IndexOf(Subscribers, subscriber) < 0) Subscribers = [.. Subscribers, subscriber];
+                return first;
             }
         }
 
-        public void Remove(IActorRef subscriber)
+        /// <summary>Removes; true if that removed the last subscriber.</summary>
+        public bool Remove(IActorRef subscriber)
         {
-            lock (_gate) Subscribers = Array.FindAll(Subscribers, s => !s.Equals(subscriber));
+            lock (_gate)
+            {
+                var had = Subscribers.Length > 0;
+                Subscribers = Array.FindAll(Subscribers, s => !s.Equals(subscriber));
+                return had && Subscribers.Length == 0;
+            }
         }
 
-        public void RemoveTerminated()
+        /// <summary>Drops stopped subscribers; true if none is left.</summary>
+        public bool RemoveTerminated()
         {
-            lock (_gate) Subscribers = Array.FindAll(Subscribers, s => !IsTerminated(s));
+            lock (_gate)
+            {
+                var had = Subscribers.Length > 0;
+                Subscribers = Array.FindAll(Subscribers, s => !IsTerminated(s));
+                return had && Subscribers.Length == 0;
+            }
         }
     }
 
@@ -103,10 +148,18 @@ public sealed class DistributedPubSub
     {
         public MediatorActor(DistributedPubSub pubSub)
         {
-            Receive<Subscribe>(s =>
+            ReceiveAsync<Subscribe>(async s =>
             {
-                pubSub.Subscribe(s.Topic, s.Ref);
-                Sender.Tell(new SubscribeAck(s), Self);
+                var sender = Sender;
+                try
+                {
+                    await pubSub.SubscribeAsync(s.Topic, s.Ref).ConfigureAwait(true);
+                    sender.Tell(new SubscribeAck(s), Self);
+                }
+                catch (Exception e)
+                {
+                    sender.Tell(new Status.Failure(e), Self);
+                }
             });
             Receive<Unsubscribe>(u =>
             {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Serenity.Actors;
+using Serenity.Cluster.Provider;
 
 namespace Serenity.Cluster.Sharding;
 
@@ -43,10 +44,10 @@ public sealed class ClusterSharding
         ArgumentException.ThrowIfNullOrEmpty(typeName);
         ArgumentNullException.ThrowIfNull(entityProps);
         var chosen = extractor ?? new HashCodeMessageExtractor(NumberOfShards);
-        return _regions.GetOrAdd(typeName, name => new Lazy<Region>(() => new Region(
-            ((ActorSystemImpl)_system).SystemActorOf(
-                Props.Create(() => new ShardRegionActor(name, entityProps, chosen, PassivateIdleAfter, NumberOfShards)),
-                "sharding-" + Uri.EscapeDataString(name))))).Value.Ref;
+        var provider = ClusterProvider.Get(_system).Provider;
+        return _regions.GetOrAdd(typeName, name => new Lazy<Region>(() => new Region(provider is not null
+            ? provider.StartRegion(name, entityProps, chosen, new ShardingOptions(NumberOfShards, PassivateIdleAfter))
+            : ((ActorSystemImpl)_system).SystemActorOf(LocalShardHost.Props(name, entityProps, chosen, PassivateIdleAfter, NumberOfShards), "sharding-" + Uri.EscapeDataString(name))))).Value.Ref;
     }
 
     /// <summary>The region of a started type.</summary>

@@ -37,3 +37,12 @@ public sealed class GetCurrentEntities
 
 /// <summary>The entity ids a region holds now.</summary>
 public sealed record CurrentEntities(IReadOnlySet<string> EntityIds);
+
+/// <summary>
+/// Stops every entity of one shard at once (a hand-off, or a lease the node lost); messages waiting for
+/// them are dropped. Answered with <see cref="ShardEntitiesStopped"/> when all have stopped.
+/// </summary>
+public sealed record StopShardEntities(string ShardId);
+
+/// <summary>Every entity of the shard has stopped.</summary>
+public sealed record ShardEntitiesStopped(string ShardId);

@@ -17,6 +17,7 @@ internal sealed class ShardRegionActor : ReceiveActor, IWithTimers
     private readonly int _numberOfShards;
     private readonly Dictionary<string, Entity> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<IActorRef, string> _idsByRef = [];
+    private readonly Dictionary<string, List<IActorRef>> _shardStopWaiters = new(StringComparer.Ordinal);
 
     public ShardRegionActor(string typeName, Func<string, Props> entityProps, IMessageExtractor extractor, TimeSpan? passivateIdleAfter, int numberOfShards)
     {
@@ -30,6 +31,7 @@ internal sealed class ShardRegionActor : ReceiveActor, IWithTimers
         Receive<GetShardRegionStats>(_ => Sender.Tell(Stats(), Self));
         Receive<GetCurrentEntities>(_ => Sender.Tell(new CurrentEntities(_entities.Keys.ToHashSet(StringComparer.Ordinal)), Self));
         Receive<PassivateIdleEntities>(_ => PassivateIdle());
+        Receive<StopShardEntities>(OnStopShard);
         ReceiveAny(Route);
     }
 
@@ -94,11 +96,42 @@ internal sealed class ShardRegionActor : ReceiveActor, IWithTimers
         if (!_idsByRef.Remove(terminated.ActorRef, out var id)) return;
         var buffered = _entities[id].Buffer;
         var shardId = _entities[id].ShardId;
+        var dropped = _entities[id].StoppedWithShard;
         _entities.Remove(id);
+        if (dropped)
+        {
+            // The shard was handed off or lost: its waiting messages are not ours to deliver any more.
+            if (_shardStopWaiters.ContainsKey(shardId) && !_entities.Values.Any(e => e.ShardId == shardId)) ReplyShardStopped(shardId);
+            return;
+        }
         if (buffered is not { Count: > 0 }) return;
         // Messages that arrived while it stopped go to the next incarnation, in order.
         var next = Start(id, shardId);
         foreach (var e in buffered) next.Ref.Tell(e.Message, e.Sender);
+    }
+
+    private void OnStopShard(StopShardEntities stop)
+    {
+        var inShard = _entities.Values.Where(e => e.ShardId == stop.ShardId).ToList();
+        if (!_shardStopWaiters.TryGetValue(stop.ShardId, out var waiters)) _shardStopWaiters[stop.ShardId] = waiters = [];
+        waiters.Add(Sender);
+        if (inShard.Count == 0)
+        {
+            ReplyShardStopped(stop.ShardId);
+            return;
+        }
+        foreach (var entity in inShard)
+        {
+            entity.Buffer ??= [];
+            entity.StoppedWithShard = true;
+            Context.Stop(entity.Ref);
+        }
+    }
+
+    private void ReplyShardStopped(string shardId)
+    {
+        if (!_shardStopWaiters.Remove(shardId, out var waiters)) return;
+        foreach (var w in waiters) w.Tell(new ShardEntitiesStopped(shardId), Self);
     }
 
     private void PassivateIdle()
@@ -126,6 +159,9 @@ internal sealed class ShardRegionActor : ReceiveActor, IWithTimers
         public string ShardId { get; } = shardId;
 
         public DateTimeOffset LastMessage { get; set; }
+
+        /// <summary>True once its shard was stopped: it is not restarted for waiting messages.</summary>
+        public bool StoppedWithShard { get; set; }
 
         /// <summary>Non-null while the entity is passivating: messages for it wait here.</summary>
         public List<Envelope>? Buffer { get; set; }

@@ -1,0 +1,189 @@
+using Npgsql;
+using Serenity.Actors;
+using Serenity.Cluster.Membership;
+using Serenity.Cluster.Provider;
+using Serenity.Cluster.RabbitMq.Membership;
+using Serenity.Cluster.RabbitMq.Sharding;
+using Serenity.Cluster.RabbitMq.Storage;
+using Serenity.Cluster.RabbitMq.Transport;
+using Serenity.Cluster.Sharding;
+
+namespace Serenity.Cluster.RabbitMq;
+
+/// <summary>
+/// The cluster provider (<c>serenity.actor.provider = cluster</c>,
+/// <c>serenity.cluster.provider-class = "Serenity.Cluster.RabbitMq.RabbitMqClusterProvider, Serenity.Cluster.RabbitMq"</c>):
+/// membership and leases in PostgreSQL, shard queues, pub/sub and replies in RabbitMQ. Constructed by
+/// <see cref="ClusterProvider.Get"/>: it creates its tables if absent, registers the node, connects to
+/// the broker and marks the node Up, or fails start-up with the reason (never with a secret).
+/// </summary>
+public sealed class RabbitMqClusterProvider : IClusterProvider, IAsyncDisposable
+{
+    private static readonly TimeSpan s_connectTimeout = TimeSpan.FromSeconds(30);
+    private readonly ActorSystem _system;
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly RabbitMqNode _node;
+    private readonly PubSubTransport _pubSub;
+    private readonly LeaseStore _leases;
+    private readonly MembershipView _view = new();
+    private readonly IActorRef _membership;
+    private readonly List<IActorRef> _managers = [];
+    private readonly object _gate = new();
+
+    /// <summary>Connects this node to the cluster.</summary>
+    public RabbitMqClusterProvider(ActorSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        _system = system;
+        Settings = ClusterSettings.FromConfig(system.Settings.Config);
+        _dataSource = CreateDataSource(Settings.PostgresConnection);
+        var store = new MembershipStore(_dataSource, Settings.PostgresSchema, Settings.ClusterName);
+        _leases = new LeaseStore(_dataSource, Settings.PostgresSchema, Settings.ClusterName);
+        var codec = new MessageCodec(Persistence.Persistence.Get(system).Serialization);
+        long incarnation;
+        try
+        {
+            ClusterSchema.MigrateAsync(_dataSource, Settings.PostgresSchema).GetAwaiter().GetResult();
+            incarnation = store.RegisterAsync(Settings.NodeName, Settings.Address, Settings.Roles).GetAwaiter().GetResult();
+            _node = RabbitMqNode.ConnectAsync(Settings, codec, system.LoggerFor("cluster"), s_connectTimeout).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is NpgsqlException or ArgumentException)
+        {
+            _dataSource.Dispose();
+            throw new InvalidOperationException($"cluster: cannot reach PostgreSQL ({e.GetType().Name}; connection string not shown)", e);
+        }
+        _pubSub = new PubSubTransport(_node, system, Settings);
+        _pubSub.StartAsync().GetAwaiter().GetResult();
+        _node.Connection.ConnectionShutdownAsync += (_, _) =>
+        {
+            DropAllShards();
+            return Task.CompletedTask;
+        };
+        _node.Connection.RecoverySucceededAsync += async (_, _) => await _pubSub.StartAsync().ConfigureAwait(false);
+        store.SetStatusAsync(Settings.NodeName, incarnation, MemberStatus.Up).GetAwaiter().GetResult();
+        _membership = ClusterProvider.SystemActorOf(system, Props.Create(() => new MembershipActor(Settings, store, _view, incarnation, DropAllShards)), "cluster-membership");
+        system.Log.Info($"cluster: {Settings} joined (incarnation {incarnation})");
+    }
+
+    /// <summary>The settings in use.</summary>
+    public ClusterSettings Settings { get; }
+
+    /// <summary>The membership as last read (every heartbeat).</summary>
+    public IReadOnlyList<Member> Members => _view.Members;
+
+    /// <summary>This node as last read.</summary>
+    public Member? SelfMember => _view.Self;
+
+    /// <inheritdoc />
+    public void Publish(string topic, object message, IActorRef? sender) => _pubSub.Publish(topic, message);
+
+    /// <inheritdoc />
+    public Task TopicSubscribedAsync(string topic) => _pubSub.BindAsync(topic);
+
+    /// <inheritdoc />
+    public Task TopicUnsubscribedAsync(string topic) => _pubSub.UnbindAsync(topic);
+
+    /// <inheritdoc />
+    public IActorRef StartRegion(string typeName, Func<string, Props> entityProps, IMessageExtractor extractor, ShardingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var names = new ShardNames(Settings.ClusterName, typeName, options.NumberOfShards);
+        names.DeclareQueuesAsync(_node.Connection).GetAwaiter().GetResult();
+        var escaped = Uri.EscapeDataString(typeName);
+        IActorRef? host = null;
+        if (Settings.HostsShards)
+        {
+            _leases.EnsureAsync(names.ShardIds.Select(names.Lease).ToList()).GetAwaiter().GetResult();
+            host = ClusterProvider.SystemActorOf(_system, LocalShardHost.Props(typeName, entityProps, extractor, options.PassivateIdleAfter, options.NumberOfShards), "sharding-host-" + escaped);
+            var manager = ClusterProvider.SystemActorOf(_system, Props.Create(() => new ShardManagerActor(Settings, _node, _leases, _view, names, host, Settings.ShardRole, rebalance: true)), "sharding-manager-" + escaped);
+            lock (_gate) _managers.Add(manager);
+        }
+        return ClusterProvider.SystemActorOf(_system, Props.Create(() => new RegionProxyActor(_node, names, extractor, host)), "sharding-" + escaped);
+    }
+
+    /// <inheritdoc />
+    public IActorRef StartSingleton(string name, Props props, string? role, int bufferSize)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var typeName = "singleton-" + name;
+        var names = new ShardNames(Settings.ClusterName, typeName, 1, bufferSize);
+        names.DeclareQueuesAsync(_node.Connection).GetAwaiter().GetResult();
+        var extractor = new SingletonExtractor();
+        var escaped = Uri.EscapeDataString(typeName);
+        IActorRef? host = null;
+        if (string.IsNullOrEmpty(role) || Settings.Roles.Contains(role))
+        {
+            _leases.EnsureAsync([names.Lease("0")]).GetAwaiter().GetResult();
+            host = ClusterProvider.SystemActorOf(_system, LocalShardHost.Props(typeName, _ => props, extractor, null, 1), "singleton-host-" + escaped);
+            var manager = ClusterProvider.SystemActorOf(_system, Props.Create(() => new ShardManagerActor(Settings, _node, _leases, _view, names, host, role ?? "", false)), "singleton-manager-" + escaped);
+            lock (_gate) _managers.Add(manager);
+        }
+        return ClusterProvider.SystemActorOf(_system, Props.Create(() => new RegionProxyActor(_node, names, extractor, host)), "singleton-proxy-" + escaped);
+    }
+
+    /// <summary>The shards this node owns now, per entity type, with their lease epochs.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>> OwnedShardsAsync(TimeSpan timeout)
+    {
+        IActorRef[] managers;
+        lock (_gate) managers = [.. _managers];
+        var owned = await Task.WhenAll(managers.Select(m => m.Ask<OwnedShards>(GetOwnedShards.Instance, timeout))).ConfigureAwait(false);
+        return owned.ToDictionary(o => o.TypeName, o => o.Epochs, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Leaves gracefully: Leaving (shards are handed off, taking none), then Exiting once none is owned
+    /// (or after <paramref name="timeout"/>), then Removed. Terminate the system afterwards.
+    /// </summary>
+    public async Task LeaveAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        await _membership.Ask<MembershipActor.Done>(new MembershipActor.SetSelfStatus(MemberStatus.Leaving), timeout).ConfigureAwait(false);
+        while (DateTime.UtcNow < deadline)
+        {
+            var owned = await OwnedShardsAsync(deadline - DateTime.UtcNow).ConfigureAwait(false);
+            if (owned.Values.All(o => o.Count == 0)) break;
+            await Task.Delay(Settings.HeartbeatInterval / 4).ConfigureAwait(false);
+        }
+        await _membership.Ask<MembershipActor.Done>(new MembershipActor.SetSelfStatus(MemberStatus.Exiting), timeout).ConfigureAwait(false);
+        await _membership.Ask<MembershipActor.Done>(new MembershipActor.SetSelfStatus(MemberStatus.Removed), timeout).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        // Every actor has stopped (consumers closed, entities stopped): free the leases for the others now.
+        try
+        {
+            await _leases.ReleaseAllAsync(Settings.NodeName).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            _system.Log.Warning($"cluster: cannot release leases at shutdown: {e.Message}");
+        }
+        await _node.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void DropAllShards()
+    {
+        IActorRef[] managers;
+        lock (_gate) managers = [.. _managers];
+        foreach (var m in managers) m.Tell(Sharding.DropAllShards.Instance, ActorRefs.NoSender);
+    }
+
+    private static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException("the cluster's PostgreSQL connection string is malformed (its text is not shown: it may hold a password)", e.InnerException);
+        }
+        if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "serenity-cluster";
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase)) builder.MaxPoolSize = 5;
+        return NpgsqlDataSource.Create(builder);
+    }
+}

@@ -1,0 +1,79 @@
+using RabbitMQ.Client;
+using Serenity.Actors;
+using Serenity.Cluster.RabbitMq.Transport;
+using Serenity.Cluster.Sharding;
+using Serenity.Persistence.Serialization;
+
+namespace Serenity.Cluster.RabbitMq.Sharding;
+
+/// <summary>
+/// A node's region of one entity type in cluster mode: every message for an entity goes to its shard's
+/// queue (persistent, publisher-confirmed), whichever node owns the shard, this one included; a sender
+/// that is a real actor gets its replies back through direct reply-to. Stats questions go to the
+/// shards this node hosts.
+/// </summary>
+internal sealed class RegionProxyActor : ReceiveActor
+{
+    private readonly RabbitMqNode _node;
+    private readonly ShardNames _names;
+    private readonly IMessageExtractor _extractor;
+    private readonly IActorRef? _host;
+
+    public RegionProxyActor(RabbitMqNode node, ShardNames names, IMessageExtractor extractor, IActorRef? host)
+    {
+        _node = node;
+        _names = names;
+        _extractor = extractor;
+        _host = host;
+        Receive<GetShardRegionStats>(m => Ask(m, new ShardRegionStats(new Dictionary<string, int>(StringComparer.Ordinal))));
+        Receive<GetCurrentEntities>(m => Ask(m, new CurrentEntities(new HashSet<string>(StringComparer.Ordinal))));
+        ReceiveAny(Route);
+    }
+
+    private void Ask(object question, object empty)
+    {
+        if (_host is null) Sender.Tell(empty, Self);
+        else _host.Forward(question);
+    }
+
+    private void Route(object message)
+    {
+        var (id, payload) = message is ShardingEnvelope e ? (e.EntityId, e.Message) : (_extractor.EntityId(message), _extractor.EntityMessage(message));
+        if (id is null)
+        {
+            Unhandled(message);
+            return;
+        }
+        var shard = message is ShardingEnvelope && _extractor is not HashCodeMessageExtractor
+            ? HashCodeMessageExtractor.ShardIdFor(id, _names.NumberOfShards)
+            : _extractor is HashCodeMessageExtractor h ? HashCodeMessageExtractor.ShardIdFor(id, h.MaxNumberOfShards) : _extractor.ShardId(message);
+        string manifest;
+        byte[] body;
+        try
+        {
+            (manifest, body) = _node.Codec.Encode(payload);
+        }
+        catch (NotRegisteredException failure)
+        {
+            Context.GetLogger().Error(failure, $"{_names.TypeName}: cannot send {payload.GetType().Name} to '{id}' across the cluster: {failure.Message}");
+            Sender.Tell(new Status.Failure(failure), Self);
+            return;
+        }
+        var properties = new BasicProperties
+        {
+            Type = manifest,
+            DeliveryMode = DeliveryModes.Persistent,
+            Headers = new Dictionary<string, object?>(StringComparer.Ordinal) { [AmqpHeaders.EntityId] = id },
+        };
+        if (!Sender.IsNobody() && !Sender.Equals(Context.System.DeadLetters))
+        {
+            properties.ReplyTo = RabbitMqNode.DirectReplyTo;
+            properties.CorrelationId = _node.ExpectReply(Sender, Self);
+        }
+        var sender = Sender;
+        var self = Self;
+        _ = _node.PublishAsync("", _names.Queue(shard), properties, body).ContinueWith(
+            t => sender.Tell(new Status.Failure(t.Exception!.GetBaseException()), self),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using Serenity.Actors;
+using Serenity.Cluster.Provider;
+using Serenity.Cluster.RabbitMq;
+using Serenity.Cluster.Sharding;
+using Serenity.Cluster.TestNode;
+using Serenity.Hocon;
+using Serenity.TestSupport.PostgreSql;
+using Serenity.TestSupport.RabbitMq;
+
+namespace Serenity.Benchmarks;
+
+/// <summary>
+/// Cluster benchmarks. <c>sharded_msgs_3nodes</c>: three cluster nodes (actor systems in this process,
+/// connected only through a throw-away PostgreSQL and RabbitMQ on loopback) host 30 counter shards;
+/// a fourth, routing-only node asks 60,000 <c>GetTotal</c>s of 3,000 entities, 2,000 in flight; every
+/// message crosses RabbitMQ both ways (shard queue, direct reply-to). <c>local_provider_overhead</c>:
+/// 200,000 sequential Asks through <c>EntityRef</c> (local provider) against the same Asks to the
+/// entity's own ref, in percent.
+/// </summary>
+internal static class ClusterBenchmarks
+{
+    private const int Shards = 30;
+    private const int Entities = 3_000;
+    private const int Messages = 60_000;
+    private const int InFlight = 2_000;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
+    public static IReadOnlyList<Benchmark> All() =>
+    [
+        new("sharded_msgs_3nodes", "msgs/s", ShardedMessages),
+        new("local_provider_overhead", "percent", LocalProviderOverhead, 1),
+    ];
+
+    private static double ShardedMessages()
+    {
+        return Task.Run(async () =>
+        {
+            await using var postgres = await TemporaryPostgreSqlServer.StartAsync(durable: false);
+            await using var rabbit = await TemporaryRabbitMqServer.StartAsync();
+            var pg = await postgres.CreateDatabaseAsync("bench");
+            var nodes = new List<ActorSystem>();
+            try
+            {
+                foreach (var (name, role) in new[] { ("node1", "trading"), ("node2", "trading"), ("node3", "trading"), ("client", "web") })
+                {
+                    var system = ActorSystem.Create(name, NodeConfig.Build("bench", name, "bench", [role], Shards, pg, rabbit.Uri));
+                    CounterSerialization.Register(system);
+                    ClusterSharding.Get(system).Start(CounterEntity.TypeName, id => Props.Create(() => new CounterEntity(id, name)));
+                    nodes.Add(system);
+                }
+                await WaitForSpreadAsync(nodes.Take(3).ToList());
+                var client = ClusterSharding.Get(nodes[3]);
+                await AskAllAsync(client, Entities); // creates (and recovers) every entity, warms everything up
+                var clock = Stopwatch.StartNew();
+                await AskAllAsync(client, Messages);
+                return Messages / clock.Elapsed.TotalSeconds;
+            }
+            finally
+            {
+                foreach (var n in nodes) await n.Terminate().WaitAsync(Bound);
+            }
+        }).GetAwaiter().GetResult();
+    }
+
+    private static async Task WaitForSpreadAsync(IReadOnlyList<ActorSystem> hosts)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var counts = new List<int>();
+            foreach (var h in hosts)
+            {
+                var owned = await ((RabbitMqClusterProvider)ClusterProvider.Get(h).Provider!).OwnedShardsAsync(Bound);
+                counts.Add(owned.Values.Sum(o => o.Count));
+            }
+            if (counts.Sum() == Shards && counts.Max() - counts.Min() <= 1) return;
+            if (deadline.Elapsed > Bound) throw new TimeoutException($"shards did not spread: {string.Join('/', counts)}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task AskAllAsync(ClusterSharding sharding, int count)
+    {
+        using var window = new SemaphoreSlim(InFlight);
+        var tasks = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            await window.WaitAsync();
+            var entity = sharding.EntityRefFor(CounterEntity.TypeName, "e" + (i % Entities).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            tasks.Add(entity.Ask<Total>(new GetTotal(""), Bound).ContinueWith(_ => window.Release(), TaskScheduler.Default));
+        }
+        await Task.WhenAll(tasks);
+    }
+
+    private static double LocalProviderOverhead()
+    {
+        using var system = ActorSystem.Create("local", ConfigurationFactory.ParseString("serenity.stdout-loglevel = WARNING"));
+        var sharding = ClusterSharding.Get(system);
+        sharding.Start("echo", _ => Props.Create(() => new Echo()));
+        var entity = sharding.EntityRefFor("echo", "one");
+        var direct = system.ActorOf(Props.Create(() => new Echo()));
+        const int n = 200_000;
+        return Task.Run(async () =>
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                await entity.Ask<int>(i, Bound);
+                await direct.Ask<int>(i, Bound);
+            }
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < n; i++) await direct.Ask<int>(i, Bound);
+            var directTime = clock.Elapsed;
+            clock.Restart();
+            for (var i = 0; i < n; i++) await entity.Ask<int>(i, Bound);
+            var entityTime = clock.Elapsed;
+            return (entityTime - directTime) / directTime * 100;
+        }).GetAwaiter().GetResult();
+    }
+
+    private sealed class Echo : ReceiveActor
+    {
+        public Echo() => Receive<int>(i => Sender.Tell(i));
+    }
+}
