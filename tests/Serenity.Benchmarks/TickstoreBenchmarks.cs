@@ -20,6 +20,7 @@ internal static class TickstoreBenchmarks
     [
         new("select_4y_1min", "ms", () => Measure(store => store.Select(Symbol, Start, End).Count), 1),
         new("resample_4y_1h", "ms", () => Measure(store => Resampler.Resample(store.Select(Symbol, Start, End), TimeSpan.FromHours(1)).Count), 1),
+        BacktestBenchmarks.Year10Symbols(),
     ];
 
     private static DateTime Start => s_first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

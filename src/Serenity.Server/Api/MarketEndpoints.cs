@@ -55,8 +55,8 @@ public static class MarketEndpoints
         var from = http.QueryTime("from");
         var to = http.QueryTime("to");
         if (from is { } f && to is { } t && f > t) throw ApiException.BadRequest("from", "from must not be after to");
-        var bars = await server.AskAsync<BarsView>(server.Entities.Ticker(s), new GetBars(from, to, bucket), http.RequestAborted);
-        return ApiResults.Json(new BarsDto(s, bars.BucketMinutes, [.. bars.Bars.Select(WireMapper.Bar)]));
+        var bars = await HistoricalBars.LoadAsync(server, s, from, to, bucket, http.RequestAborted);
+        return ApiResults.Json(new BarsDto(s, bucket, [.. bars.Select(WireMapper.Bar)]));
     }
 
     private static async Task<IResult> GetWatchlistAsync(HttpContext http, ServerContext server)

@@ -8,11 +8,12 @@ public sealed record CommandLine(SerenityHostOptions Options, bool ShowHelp, str
         Serenity server: one node (actor system, SQLite journal, market data, REST API, WebSocket push, dashboard).
 
         usage: dotnet run --project src/Serenity.Server -- [options]
+               dotnet run --project src/Serenity.Server -- <subcommand> [arguments]   (<subcommand> --help for its own)
 
         options:
           --config FILE   a HOCON file layered over the defaults (hocon/serenity.conf and serenity.server)
           --urls URLS     where to listen, e.g. http://127.0.0.1:5080 (default: serenity.server.urls)
-          --data DIR      folder of the SQLite journal and snapshots (default: ./data)
+          --data DIR      folder of the SQLite journal and snapshots and of the tickstore (DIR/tickstore; default: ./data)
           -h, --help      show this help and exit
 
         environment:
@@ -21,9 +22,12 @@ public sealed record CommandLine(SerenityHostOptions Options, bool ShowHelp, str
           SERENITY_ADMIN_TOKEN     enables /api/admin/* for this bearer token
           ALPACA_KEY_ID, ALPACA_SECRET_KEY   Alpaca credentials for serenity.market-data.source = alpaca
 
-        Ctrl-C (or SIGTERM) shuts down gracefully: in-flight requests finish, WebSockets close, actors stop, the journal
-        is flushed and closed.
+        Ctrl-C (or SIGTERM) shuts down gracefully: in-flight requests finish, WebSockets close, actors stop, the live
+        bars are flushed to the tickstore, the journal is flushed and closed.
         """;
+
+    /// <summary>The full <c>--help</c> text: <see cref="Usage"/> and the subcommands.</summary>
+    public static string HelpText => Usage + Environment.NewLine + Environment.NewLine + "subcommands:" + Environment.NewLine + Subcommands.HelpText();
 
     /// <summary>Parses <paramref name="args"/>.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args)

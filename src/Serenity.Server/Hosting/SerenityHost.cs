@@ -22,9 +22,10 @@ using PersistenceExtension = Serenity.Persistence.Persistence;
 namespace Serenity.Server.Hosting;
 
 /// <summary>
-/// One Serenity node in this process: HOCON → actor system → journal → trading entities → market-data graph → HTTP
-/// (REST, WebSocket push, dashboard, admin). <see cref="DisposeAsync"/> shuts down gracefully: HTTP drains, WebSockets
-/// close, actors stop, the journal flushes and closes.
+/// One Serenity node in this process: HOCON → actor system → journal → trading entities (with the risk entities and the
+/// tickstore's live bar recorder, <see cref="NodeFeatures"/>) → market-data graph → HTTP (REST, WebSocket push, dashboard,
+/// admin). <see cref="DisposeAsync"/> shuts down gracefully: HTTP drains, WebSockets close, the live bars are written to
+/// the tickstore, actors stop, the journal flushes and closes.
 /// </summary>
 public sealed class SerenityHost : IAsyncDisposable
 {
@@ -60,16 +61,18 @@ public sealed class SerenityHost : IAsyncDisposable
         var config = ServerConfiguration.Load(options);
         var settings = ServerSettings.From(config);
         var system = ActorSystem.Create("serenity", config);
+        NodeFeatures? features = null;
         try
         {
             await PersistenceExtension.Get(system).Journal.Initialized.WaitAsync(cancellationToken);
             var entities = TradingEntities.Start(system);
             var marketSettings = MarketDataSettings.Create(system.Settings.Config);
+            features = NodeFeatures.Start(system, FeatureSettings.From(system.Settings.Config), marketSettings);
             var marketData = MarketDataPipeline.Run(system);
             var board = new MarketBoard(marketSettings.Symbols);
             system.ActorOf(MarketBoardActor.Props(board, entities, settings.TickerRefreshInterval), "market-board");
             var tokens = new TokenService(options.TokenSecret ?? Environment.GetEnvironmentVariable(TokenService.SecretVariable), system.Clock, settings.TokenLifetime);
-            var context = new ServerContext(system, entities, marketData, board, settings, tokens, options.AdminToken ?? Environment.GetEnvironmentVariable("SERENITY_ADMIN_TOKEN"));
+            var context = new ServerContext(system, entities, marketData, board, settings, tokens, options.AdminToken ?? Environment.GetEnvironmentVariable("SERENITY_ADMIN_TOKEN"), features);
             var app = Build(context, options);
             try
             {
@@ -85,6 +88,7 @@ public sealed class SerenityHost : IAsyncDisposable
         catch
         {
             await system.Terminate();
+            features?.Dispose();
             throw;
         }
     }
@@ -100,7 +104,9 @@ public sealed class SerenityHost : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync();
+            if (Context.Features is { } features) await features.StopAsync(System, Context.Settings.AskTimeout);
             await System.Terminate(); // persistence (journal + snapshots) is disposed after the last actor stopped
+            Context.Features?.Dispose(); // the tickstore closes after its recorder stopped
         }
     }
 
@@ -142,6 +148,8 @@ public sealed class SerenityHost : IAsyncDisposable
         app.MapAccountEndpoints();
         app.MapOrderEndpoints();
         app.MapMarketEndpoints();
+        app.MapRiskEndpoints();
+        app.MapStrategyEndpoints();
         app.MapAdminEndpoints();
         app.MapPushEndpoint();
         app.MapFallback("/api/{**rest}", () => ApiResults.Error(StatusCodes.Status404NotFound, null, "no such endpoint"));

@@ -58,5 +58,6 @@ public sealed record SerenityHostOptions
         serenity.server.websocket.push-interval = 20ms
         serenity.server.ticker-refresh-interval = 200ms
         serenity.server.rate-limit.auth-permits-per-second = 0
+        serenity.risk.settle-delay = 50ms
         """;
 }

@@ -36,6 +36,11 @@ public static class ServerConfiguration
             var db = Quote(Path.Combine(Path.GetFullPath(dir), "serenity.db"));
             top.AppendLine(CultureInfo.InvariantCulture, $"serenity.persistence.journal.sqlite.path = {db}");
             top.AppendLine(CultureInfo.InvariantCulture, $"serenity.persistence.snapshot-store.sqlite.path = {db}");
+            // The tickstore lives beside the journal unless a layer places it elsewhere.
+            if (!config.HasPath("serenity.tickstore.root"))
+            {
+                top.AppendLine(CultureInfo.InvariantCulture, $"serenity.tickstore.root = {Quote(Path.Combine(Path.GetFullPath(dir), "tickstore"))}");
+            }
         }
         if (options.Urls is { } urls) top.AppendLine(CultureInfo.InvariantCulture, $"serenity.server.urls = {Quote(urls)}");
         // hocon/serenity.conf sets trading.symbols = ${serenity.market-data.symbols}, resolved inside the reference

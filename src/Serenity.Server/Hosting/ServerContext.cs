@@ -11,8 +11,9 @@ namespace Serenity.Server.Hosting;
 public sealed class ServerContext
 {
     /// <summary>Creates the context.</summary>
-    public ServerContext(ActorSystem system, TradingEntities entities, MarketDataGraphHandle marketData, MarketBoard board, ServerSettings settings, TokenService tokens, string? adminToken)
+    public ServerContext(ActorSystem system, TradingEntities entities, MarketDataGraphHandle marketData, MarketBoard board, ServerSettings settings, TokenService tokens, string? adminToken, NodeFeatures? features = null)
     {
+        Features = features;
         System = system;
         Entities = entities;
         MarketData = marketData;
@@ -24,6 +25,13 @@ public sealed class ServerContext
 
     /// <summary>The node's actor system.</summary>
     public ActorSystem System { get; }
+
+    /// <summary>The optional parts (risk, tickstore), or null when none were started.</summary>
+    public NodeFeatures? Features { get; }
+
+    /// <summary>The risk side, or a 404 when this node runs without it.</summary>
+    public Serenity.Risk.Entities.RiskEntities Risk =>
+        Features?.Risk ?? throw Api.ApiException.NotFound("risk", "risk is off on this node (serenity.risk.enabled = off)");
 
     /// <summary>The Ticker, Account and Portfolio entities.</summary>
     public TradingEntities Entities { get; }

@@ -5,15 +5,20 @@ namespace Serenity.Server.Hosting;
 /// <summary>What <c>dotnet run --project src/Serenity.Server</c> does: parse the command line, start a node, wait for Ctrl-C, shut down gracefully.</summary>
 public static class ServerProgram
 {
-    /// <summary>Runs the server; returns the process exit code (0 ok, 1 failed to start, 2 bad arguments).</summary>
+    /// <summary>
+    /// Runs the server, or the subcommand its first argument names (<see cref="Subcommands"/>, whose exit code is passed
+    /// through); returns the process exit code (0 ok, 1 failed to start, 2 bad arguments).
+    /// </summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(args);
+        if (Subcommands.Find(args) is { } subcommand) return await subcommand.Run([.. args.Skip(1)], output, error, cancellationToken);
         var command = CommandLine.Parse(args);
         if (command.ShowHelp)
         {
-            await output.WriteLineAsync(CommandLine.Usage);
+            await output.WriteLineAsync(CommandLine.HelpText);
             return 0;
         }
         if (command.Error is { } problem)

@@ -1,11 +1,12 @@
 using Serenity.MarketData;
+using Serenity.Server.Api;
 using Serenity.Trading;
 
 namespace Serenity.Server.Push;
 
 /// <summary>
 /// What one WebSocket still has to send. Ordered events (orders, fills, bars) queue up and are never dropped; quotes
-/// coalesce per symbol (latest wins), and so do the account's cash and the portfolio. A flush takes everything at once.
+/// coalesce per symbol (latest wins), and so do the account's cash, the portfolio and the risk snapshot. A flush takes everything at once.
 /// Thread-safe: the session's actor offers, the writer loop drains.
 /// </summary>
 public sealed class PushOutbox
@@ -16,6 +17,7 @@ public sealed class PushOutbox
     private Dictionary<string, Quote> _quotes = new(StringComparer.Ordinal);
     private PortfolioView? _portfolio;
     private decimal? _cash;
+    private RiskSnapshotDto? _risk;
     private bool _overflowed;
 
     /// <summary>An outbox that overflows past <paramref name="maxQueued"/> ordered events.</summary>
@@ -72,12 +74,24 @@ public sealed class PushOutbox
         Signaled?.Invoke();
     }
 
-    /// <summary>Takes everything pending: ordered events first, then the cash and portfolio, then one quote per symbol.</summary>
+    /// <summary>Records a risk snapshot; an unsent one is replaced unless it was computed later.</summary>
+    public void OfferRisk(RiskSnapshotDto risk)
+    {
+        ArgumentNullException.ThrowIfNull(risk);
+        lock (_gate)
+        {
+            if (_risk is null || _risk.ComputedAt <= risk.ComputedAt) _risk = risk;
+        }
+        Signaled?.Invoke();
+    }
+
+    /// <summary>Takes everything pending: ordered events first, then the cash and portfolio, the risk, then one quote per symbol.</summary>
     public PushBatch Drain()
     {
         lock (_gate)
         {
-            var batch = new PushBatch(_ordered, _cash, _portfolio, [.. _quotes.Values]);
+            var batch = new PushBatch(_ordered, _cash, _portfolio, [.. _quotes.Values]) { Risk = _risk };
+            _risk = null;
             _ordered = [];
             _quotes = new Dictionary<string, Quote>(StringComparer.Ordinal);
             _cash = null;
@@ -90,6 +104,9 @@ public sealed class PushOutbox
 /// <summary>One flush of an outbox.</summary>
 public sealed record PushBatch(IReadOnlyList<(string Type, object Data)> Ordered, decimal? Cash, PortfolioView? Portfolio, IReadOnlyList<Quote> Quotes)
 {
+    /// <summary>The newest risk snapshot, or null.</summary>
+    public RiskSnapshotDto? Risk { get; init; }
+
     /// <summary>Whether there is nothing to send.</summary>
-    public bool IsEmpty => Ordered.Count == 0 && Cash is null && Portfolio is null && Quotes.Count == 0;
+    public bool IsEmpty => Ordered.Count == 0 && Cash is null && Portfolio is null && Quotes.Count == 0 && Risk is null;
 }

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using System.Threading.Channels;
 using Serenity.Actors;
+using Serenity.Risk.Entities;
 using Serenity.Server.Api;
 using Serenity.Server.Hosting;
 using Serenity.Trading;
@@ -9,7 +10,8 @@ using Serenity.Trading;
 namespace Serenity.Server.Push;
 
 /// <summary>
-/// One client's WebSocket: a read loop for its commands (subscribe, unsubscribe, subscribe_account) and a single
+/// One client's WebSocket: a read loop for its commands (subscribe, unsubscribe, subscribe_account: account, portfolio,
+/// risk and signals) and a single
 /// write loop that flushes the <see cref="PushOutbox"/> at most once per <c>push-interval</c>, so quotes coalesce
 /// per symbol and a slow browser never backs up the node. Server shutdown closes it with 1001.
 /// </summary>
@@ -26,6 +28,7 @@ public sealed class PushSession
     private IActorRef _actor = ActorRefs.Nobody;
     private decimal? _cash;
     private PortfolioView? _portfolio;
+    private DateTime _riskSentAt = DateTime.MinValue;
     private (WebSocketCloseStatus Status, string Description)? _closeWith;
 
     /// <summary>A session for an accepted socket of <paramref name="userId"/>.</summary>
@@ -146,6 +149,12 @@ public sealed class PushSession
             var portfolio = await _server.AskAsync<PortfolioView>(_server.Entities.Portfolio(_userId), new GetPortfolio());
             _outbox.OfferCash(account.Cash);
             _outbox.OfferPortfolio(portfolio);
+            if (_server.Features?.Risk is { } risk)
+            {
+                // Asking also starts the user's Risk entity, which then publishes on risk.{user} while this socket follows it.
+                var view = await _server.AskAsync<RiskView>(risk.Risk(_userId), GetRisk.Instance);
+                _outbox.OfferRisk(RiskWireMapper.Snapshot(view.Snapshot));
+            }
         }
         catch (Exception e)
         {
@@ -198,6 +207,11 @@ public sealed class PushSession
             var dto = _portfolio is { } p ? WireMapper.Portfolio(p, _cash) : null;
             if (dto is not null) await SendAsync("portfolio", dto, cancellationToken);
             if (_cash is { } c && dto is not null) await SendAsync("account", WireMapper.Account(_userId, c, dto), cancellationToken);
+        }
+        if (batch.Risk is { } risk && risk.ComputedAt >= _riskSentAt)
+        {
+            _riskSentAt = risk.ComputedAt;
+            await SendAsync("risk", risk, cancellationToken);
         }
         foreach (var quote in batch.Quotes)
         {

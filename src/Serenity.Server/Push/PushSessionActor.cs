@@ -2,6 +2,8 @@ using Serenity.Actors;
 using Serenity.Cluster.PubSub;
 using Serenity.MarketData;
 using Serenity.MarketData.Graph;
+using Serenity.Risk.Entities;
+using Serenity.Risk.Entities.Strategies;
 using Serenity.Server.Api;
 using Serenity.Server.Observability;
 using Serenity.Trading;
@@ -10,7 +12,8 @@ namespace Serenity.Server.Push;
 
 /// <summary>
 /// The actor side of one WebSocket: subscribes to the topics the client asked for (<c>quotes.{SYM}</c>,
-/// <c>bars.{SYM}</c>, the user's <c>account.{user}</c> and <c>portfolio.{user}</c>) and hands what arrives to the
+/// <c>bars.{SYM}</c>, the user's <c>account.{user}</c>, <c>portfolio.{user}</c>, <c>risk.{user}</c> and
+/// <c>signals.{user}</c>) and hands what arrives to the
 /// connection's <see cref="PushOutbox"/>. Unsubscribes everything when it stops.
 /// </summary>
 public sealed class PushSessionActor : ReceiveActor
@@ -34,6 +37,14 @@ public sealed class PushSessionActor : ReceiveActor
         Receive<Bar>(b => _outbox.Enqueue("bar", WireMapper.SymbolBar(b)));
         Receive<AccountUpdated>(OnAccount);
         Receive<PortfolioUpdated>(p => _outbox.OfferPortfolio(p.Portfolio));
+        Receive<RiskSnapshot>(r =>
+        {
+            if (r.UserId == _userId) _outbox.OfferRisk(RiskWireMapper.Snapshot(r));
+        });
+        Receive<SignalUpdated>(u =>
+        {
+            if (u.UserId == _userId) _outbox.Enqueue("signal", RiskWireMapper.Signal(u.Signal));
+        });
         Receive<SubscribeSymbols>(s =>
         {
             foreach (var symbol in s.Symbols)
@@ -54,6 +65,8 @@ public sealed class PushSessionActor : ReceiveActor
         {
             Subscribe(TradingTopics.Account(_userId));
             Subscribe(TradingTopics.Portfolio(_userId));
+            Subscribe(RiskTopics.Risk(_userId));
+            Subscribe(RiskTopics.Signals(_userId));
         });
     }
 
@@ -92,6 +105,6 @@ public sealed class PushSessionActor : ReceiveActor
     /// <summary>Stop following these symbols.</summary>
     public sealed record UnsubscribeSymbols(IReadOnlyList<string> Symbols);
 
-    /// <summary>Follow the user's own account and portfolio.</summary>
+    /// <summary>Follow the user's own account, portfolio, risk and strategy signals.</summary>
     public sealed record SubscribeAccount;
 }

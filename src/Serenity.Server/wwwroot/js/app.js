@@ -6,6 +6,8 @@ import * as fmt from "./format.js";
 import { LiveFeed } from "./live.js";
 import { PriceChart, EquityChart } from "./charts.js";
 import { AnalysisFeed } from "./analysis-feed.js";
+import { RiskPanel } from "./risk-panel.js";
+import { StrategiesPanel } from "./strategies-panel.js";
 
 const $ = (id) => document.getElementById(id);
 const TERMINAL = new Set(["filled", "canceled", "cancelled", "rejected", "expired", "done_for_day", "replaced"]);
@@ -44,6 +46,8 @@ const analysisFeed = new AnalysisFeed();
 const live = new LiveFeed(() => getSession()?.token);
 let priceChart = null;
 let equityChart = null;
+let riskPanel = null;
+const strategiesPanel = new StrategiesPanel($("strategies-panel"));
 
 // ---------------------------------------------------------------- toasts
 
@@ -470,7 +474,18 @@ function loadChart(symbol) {
   const range = Number($("chart-range").querySelector(".on")?.dataset.range ?? 240);
   const bucket = Number($("chart-bucket").querySelector(".on")?.dataset.bucket ?? 1);
   priceChart.load(symbol, range, bucket);
+  loadSignals(symbol);
   syncSubscriptions();
+}
+
+/** The user's strategy signals of the charted symbol, as markers. */
+async function loadSignals(symbol) {
+  try {
+    const res = await get(`/api/signals?symbol=${encodeURIComponent(symbol)}&limit=500`);
+    priceChart?.setSignals(symbol, res?.signals ?? []);
+  } catch (e) {
+    if (!(e instanceof ApiError && e.status === 404)) console.warn("signals", e);
+  }
 }
 
 function segmented(container, onChange) {
@@ -483,6 +498,7 @@ function segmented(container, onChange) {
 }
 
 function setupCharts() {
+  riskPanel = new RiskPanel($("risk-panel")); // its figures show even without the chart library
   if (!globalThis.LightweightCharts) {
     $("chart-message").hidden = false;
     $("chart-message").textContent = "Chart library missing (wwwroot/vendor is filled by the server build).";
@@ -544,6 +560,15 @@ const loaders = {
     const res = await get("/api/trades?limit=100");
     for (const t of res?.trades ?? []) addTrade(t, false);
   },
+  risk: async () => {
+    try {
+      riskPanel?.load(await get("/api/risk"));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) riskPanel?.unavailable(e.reason);
+      else throw e;
+    }
+  },
+  strategies: () => strategiesPanel.load(),
 };
 
 const pendingRefresh = new Set();
@@ -565,6 +590,7 @@ async function initialLoad() {
   state.symbols = symbols?.symbols ?? [];
   state.watchlist = watch?.symbols?.length ? watch.symbols : state.symbols.slice();
   for (const id of ["ticket-symbol", "chart-symbol"]) $(id).replaceChildren(...state.symbols.map((s) => new Option(s, s)));
+  strategiesPanel.setSymbols(state.symbols);
   const first = state.watchlist[0] ?? state.symbols[0];
   state.selected = first;
   $("ticket-symbol").value = first;
@@ -595,7 +621,7 @@ live.addEventListener("open", () => {
   // After a reconnect everything shown may be stale: reload the snapshots.
   if (opens++ === 0) return;
   loadQuotes([...live.symbols]);
-  refresh("account", "portfolio", "orders", "trades");
+  refresh("account", "portfolio", "orders", "trades", "risk", "strategies");
   if (state.chartSymbol) loadChart(state.chartSymbol);
 });
 live.addEventListener("unauthorized", () => redirectToLogin("expired"));
@@ -619,6 +645,11 @@ live.addEventListener("portfolio", (ev) => {
   if (ev.detail?.equity != null) equityChart?.push(null, ev.detail.equity);
 });
 live.addEventListener("account", (ev) => applyAccount(ev.detail));
+live.addEventListener("risk", (ev) => riskPanel?.apply(ev.detail));
+live.addEventListener("signal", (ev) => {
+  priceChart?.addSignal(ev.detail);
+  strategiesPanel.onSignal(ev.detail);
+});
 live.addEventListener("error", (ev) => { if (ev.detail?.reason) toast(`Live feed: ${ev.detail.field ? `${ev.detail.field}: ` : ""}${ev.detail.reason}`, "err"); });
 
 // ---------------------------------------------------------------- frame flush
@@ -708,7 +739,7 @@ function wire() {
       state.trades = [];
       state.tradeIds.clear();
       invalidate("trades");
-      refresh("account", "portfolio", "orders", "trades");
+      refresh("account", "portfolio", "orders", "trades", "risk");
       equityChart?.load();
       toast("Account reset", "ok");
     } catch (e) {

@@ -1,5 +1,6 @@
 // Charts drawn with TradingView's lightweight-charts (vendor/, fetched from npm by the build):
-// the candlestick price chart (history from /api/bars, live from "bar" and "quote" pushes) and the
+// the candlestick price chart (history from /api/bars, live from "bar" and "quote" pushes, the user's
+// strategy signals as entry/exit markers) and the
 // portfolio value chart (/api/portfolio/history, live from "portfolio" pushes).
 import { get } from "./api.js";
 import * as fmt from "./format.js";
@@ -84,6 +85,42 @@ export class PriceChart {
     this.volume.priceScale().applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
     this.series.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.22 } });
     this.chart.subscribeCrosshairMove((p) => this.showLegend(p?.seriesData?.get(this.series)));
+    this.signals = new Map(); // "kind|bar time" -> signal of this.symbol (the user's strategy entries and exits)
+    this.markers = lwc.createSeriesMarkers ? lwc.createSeriesMarkers(this.series, []) : null;
+  }
+
+  /** Replaces the strategy signals shown (GET /api/signals?symbol=) as entry/exit markers. */
+  setSignals(symbol, signals) {
+    if (symbol !== this.symbol) return;
+    this.signals.clear();
+    for (const s of signals ?? []) this.signals.set(`${s.kind}|${s.bar_timestamp}`, s);
+    this.renderMarkers();
+  }
+
+  /** A "signal" push. */
+  addSignal(signal) {
+    if (!signal || signal.symbol !== this.symbol) return;
+    this.signals.set(`${signal.kind}|${signal.bar_timestamp}`, signal);
+    this.renderMarkers();
+  }
+
+  renderMarkers() {
+    const markers = [...this.signals.values()]
+      .map((s) => {
+        const entry = s.kind === "entry";
+        const t = this.bucketOf(epochSeconds(s.bar_timestamp));
+        return {
+          time: chartTime(t),
+          position: entry ? "belowBar" : "aboveBar",
+          shape: entry ? "arrowUp" : "arrowDown",
+          color: s.status === "rejected" ? COLORS.text : entry ? COLORS.up : COLORS.down,
+          text: `${entry ? "BUY" : "SELL"} ${fmt.qty(s.quantity)}${s.status === "rejected" ? " (rejected)" : ""}`,
+          id: `${s.kind}-${s.bar_timestamp}`,
+        };
+      })
+      .sort((a, b) => a.time - b.time);
+    this.container.dataset.markers = String(markers.length);
+    this.markers?.setMarkers(markers);
   }
 
   bucketOf(utcSeconds) {
@@ -97,6 +134,8 @@ export class PriceChart {
     if (symbol !== this.symbol) {
       this.minuteBars.clear();
       this.forming = null;
+      this.signals.clear();
+      this.renderMarkers();
     }
     this.symbol = symbol;
     this.rangeMinutes = rangeMinutes;
@@ -141,6 +180,7 @@ export class PriceChart {
     this.rebuildLive();
     this.render();
     this.ready = true;
+    this.renderMarkers(); // bucket size may have changed
     this.container.dataset.state = "ready";
     this.chart.timeScale().fitContent();
   }

@@ -1,0 +1,125 @@
+using Serenity.Hocon;
+using Serenity.Persistence.Journal;
+
+namespace Serenity.Backtest.Persistence;
+
+/// <summary>
+/// The backtest's journal: in memory like the <c>memory</c> plugin, but it keeps only the newest <c>keep-events</c>
+/// events per persistence id (and every tagged event), so a year of minute bars does not pile up a million ticker events.
+/// Recovery needs only the events after an entity's newest snapshot (entities snapshot every <c>snapshot-every</c> =
+/// 100 events, far below the default 10,000 kept); a replay that would need a dropped event fails loudly instead of
+/// recovering a wrong state. Sequence numbers, collisions and tag queries behave as in the memory plugin.
+/// </summary>
+public sealed class BoundedMemoryJournalStore : IJournalStore
+{
+    private readonly object _gate = new();
+    private readonly int _keep;
+    private readonly Dictionary<string, PerId> _byId = new(StringComparer.Ordinal);
+    private readonly List<JournalRow> _tagged = [];
+    private long _ordering;
+
+    /// <summary>Created by the plugin loader with its config section (<c>keep-events</c>, default 10000).</summary>
+    public BoundedMemoryJournalStore(Config config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _keep = Math.Max(1, config.GetInt("keep-events", 10_000));
+    }
+
+    /// <inheritdoc />
+    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc />
+    public Task WriteAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(atomicWrites);
+        lock (_gate)
+        {
+            var seen = new HashSet<(string, long)>();
+            foreach (var write in atomicWrites)
+            {
+                foreach (var row in write)
+                {
+                    var highest = _byId.TryGetValue(row.PersistenceId, out var id) ? id.Highest : 0;
+                    if (row.SequenceNr <= highest || !seen.Add((row.PersistenceId, row.SequenceNr)))
+                        return Task.FromException(new JournalCollisionException($"{row.PersistenceId} already has sequence number {row.SequenceNr}"));
+                }
+            }
+            foreach (var write in atomicWrites)
+            {
+                foreach (var row in write)
+                {
+                    var stored = row with { Ordering = ++_ordering };
+                    if (!_byId.TryGetValue(row.PersistenceId, out var id)) _byId[row.PersistenceId] = id = new PerId();
+                    id.Rows.Enqueue(stored);
+                    id.Highest = Math.Max(id.Highest, row.SequenceNr);
+                    while (id.Rows.Count > _keep) id.Dropped = id.Rows.Dequeue().SequenceNr;
+                    if (row.Tags.Count > 0) _tagged.Add(stored);
+                }
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task ReplayAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<JournalRow> onRow, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(onRow);
+        List<JournalRow> rows;
+        lock (_gate)
+        {
+            if (!_byId.TryGetValue(persistenceId, out var id)) return Task.CompletedTask;
+            if (fromSequenceNr <= id.Dropped && toSequenceNr > id.Deleted && id.Dropped > id.Deleted)
+            {
+                return Task.FromException(new InvalidOperationException(
+                    $"backtest journal: {persistenceId} needs events from {fromSequenceNr} but events up to {id.Dropped} were dropped (keep-events = {_keep})"));
+            }
+            rows = [.. id.Rows.Where(r => r.SequenceNr >= fromSequenceNr && r.SequenceNr <= toSequenceNr && r.SequenceNr > id.Deleted).Take((int)Math.Min(max, int.MaxValue))];
+        }
+        foreach (var row in rows) onRow(row);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<long> ReadHighestSequenceNrAsync(string persistenceId, CancellationToken cancellationToken)
+    {
+        lock (_gate) return Task.FromResult(_byId.TryGetValue(persistenceId, out var id) ? id.Highest : 0L);
+    }
+
+    /// <inheritdoc />
+    public Task DeleteMessagesToAsync(string persistenceId, long toSequenceNr, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_byId.TryGetValue(persistenceId, out var id))
+            {
+                id.Deleted = Math.Max(id.Deleted, toSequenceNr);
+                while (id.Rows.Count > 0 && id.Rows.Peek().SequenceNr <= id.Deleted) id.Rows.Dequeue();
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<JournalRow>> ReadTaggedAsync(string tag, long afterOrdering, int max, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<JournalRow> rows = [.. _tagged.Where(r => r.Ordering > afterOrdering && r.Tags.Contains(tag)).Take(max)];
+            return Task.FromResult(rows);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private sealed class PerId
+    {
+        public Queue<JournalRow> Rows { get; } = new();
+
+        public long Highest { get; set; }
+
+        public long Dropped { get; set; }
+
+        public long Deleted { get; set; }
+    }
+}
