@@ -50,6 +50,7 @@ public sealed partial class RiskEntity : ReceiveActor
         Receive<PreTradeCheckRequest>(OnCheck);
         Receive<CheckScenarios>(OnCheckScenarios);
         Receive<WakeUp>(_ => { });
+        Receive<PriceSeeded>(OnPriceSeeded);
     }
 
     /// <summary>Props of the Risk entity of <paramref name="userId"/>.</summary>
@@ -97,8 +98,43 @@ public sealed partial class RiskEntity : ReceiveActor
             if (quantity != 0m) _holdings[symbol] = quantity;
         }
         _cash = v.Cash;
+        SeedUnpricedHoldings();
         Changed();
     }
+
+    /// <summary>
+    /// A holding with neither a bar close nor a fill seen here (the entity started after the position opened, before
+    /// the symbol's next bar) takes the Ticker's price meanwhile, so it is not valued at 0.
+    /// </summary>
+    private void SeedUnpricedHoldings()
+    {
+        var self = Self;
+        foreach (var (symbol, quantity) in _holdings)
+        {
+            if (_scenarios.Closes.ContainsKey(symbol) || _fillPrices.ContainsKey(symbol)) continue;
+            var isLong = quantity > 0m;
+            ClusterSharding.Get(Context.System).EntityRefFor(TradingEntities.TickerType, symbol)
+                .Ask<TickerView>(new GetTicker(), _settings.AskTimeout)
+                .ContinueWith(t =>
+                {
+                    if (t.IsCompletedSuccessfully && MarkPrice(t.Result, isLong) is { } price) self.Tell(new PriceSeeded(symbol, price));
+                }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>The portfolio's valuation rule: the bid for a long, the ask for a short; else the last trade.</summary>
+    private static decimal? MarkPrice(TickerView view, bool isLong) =>
+        view.Quote is { } q && (isLong ? q.Bid : q.Ask) > 0m ? (isLong ? q.Bid : q.Ask) : view.LastTrade?.Price;
+
+    private void OnPriceSeeded(PriceSeeded p)
+    {
+        if (!_holdings.ContainsKey(p.Symbol) || _fillPrices.ContainsKey(p.Symbol)) return; // a fill (or bar) came first
+        _fillPrices[p.Symbol] = p.Price;
+        Reprice(newScenarios: false);
+    }
+
+    /// <summary>The Ticker's price for a holding that had none, back in the actor.</summary>
+    private sealed record PriceSeeded(string Symbol, decimal Price);
 
     private void OnAccountUpdated(AccountUpdated u)
     {
@@ -166,7 +202,7 @@ public sealed partial class RiskEntity : ReceiveActor
         while (_history.Count > _settings.HistorySize) _history.Dequeue();
     }
 
-    /// <summary>The newest bar close, else the last fill price, else 0 (left out until a price is known).</summary>
+    /// <summary>The newest bar close, else the last fill price (or the Ticker's price seeded at start), else 0 (left out until a price is known).</summary>
     private decimal PriceOf(string symbol) =>
         _scenarios.Closes.TryGetValue(symbol, out var close) ? close : _fillPrices.GetValueOrDefault(symbol);
 

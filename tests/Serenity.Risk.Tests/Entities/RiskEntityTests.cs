@@ -38,6 +38,15 @@ public sealed class RiskEntityTests(ITestOutputHelper output) : RiskTestBase(out
     }
 
     [Fact]
+    public void A_position_opened_before_the_risk_entity_started_is_valued_at_the_tickers_bid_not_zero()
+    {
+        Registered("ann");
+        SetQuote("AAPL", 99m, 100m);
+        Assert.True(Submit("ann", new SubmitOrder("AAPL", OrderSide.Buy, 10m)).Accepted); // no bars yet, no Risk entity yet
+        AwaitAssert(() => Assert.Equal(99m, Assert.Single(RiskOf("ann").Snapshot.Positions).Price), Bound);
+    }
+
+    [Fact]
     public void A_window_shared_by_two_users_is_freed_only_when_both_have_closed()
     {
         Registered("ann");
