@@ -47,9 +47,10 @@ public sealed partial class AccountEntity
         if (o.ClientOrderId is { } cid) _inFlight[cid] = (o, [Sender]);
         var self = Self;
         var replyTo = Sender;
+        var (epoch, seq) = NextSubmitNumber();
         ClusterSharding.Get(Context.System).EntityRefFor(TradingEntities.TickerType, o.Symbol)
             .Ask<TickerView>(new GetTicker(), _settings.QuoteTimeout)
-            .ContinueWith(t => self.Tell(new TickerArrived(o, t.IsCompletedSuccessfully ? t.Result : null, replyTo)), TaskScheduler.Default);
+            .ContinueWith(t => self.Tell(new TickerArrived(o, t.IsCompletedSuccessfully ? t.Result : null, replyTo, epoch, seq)), TaskScheduler.Default);
     }
 
     /// <summary>Who waits for the order's result: its sender, or everyone who submitted its client order id meanwhile.</summary>
@@ -60,8 +61,6 @@ public sealed partial class AccountEntity
 
     /// <summary>A remembered result with the order as it stands now (a resting order may have filled since).</summary>
     private OrderResult Current(OrderResult r) => r.OrderId is { } id && _state.Find(id) is { } now ? r with { Order = now } : r;
-
-    private void OnTickerArrived(TickerArrived a) => Execute(a, null);
 
     /// <summary>
     /// Decides the order at the ticker's answer. With the pre-trade check on, an order that would fill or rest is first sent
@@ -229,5 +228,5 @@ public sealed partial class AccountEntity
     };
 
     /// <summary>The ticker's answer to an order's request, back in the actor (null: no answer in time).</summary>
-    internal sealed record TickerArrived(SubmitOrder Order, TickerView? Ticker, IActorRef ReplyTo);
+    internal sealed record TickerArrived(SubmitOrder Order, TickerView? Ticker, IActorRef ReplyTo, object? Epoch = null, long Seq = 0);
 }

@@ -11,6 +11,7 @@ public sealed partial class AccountEntity
     private void AskPreTradeCheck(TickerArrived a, Execution x)
     {
         var o = a.Order;
+        if (ReferenceEquals(a.Epoch, _sequenceEpoch)) _awaitingCheck = true; // later orders wait for this one's decision
         var request = new PreTradeCheckRequest(
             _userId,
             o.Symbol,

@@ -50,7 +50,8 @@ public sealed partial class AccountEntity : ReceivePersistentActor, IWithTimers
         Command<Login>(OnLogin);
         Command<SubmitOrder>(OnSubmit);
         Command<TickerArrived>(OnTickerArrived);
-        Command<PreTradeChecked>(c => Execute(c.Arrived, c.Result));
+        Command<PreTradeChecked>(OnPreTradeChecked);
+        Command<DecideNext>(_ => DecideInOrder());
         Command<CancelOrder>(OnCancel);
         Command<Serenity.MarketData.Quote>(OnMarketQuote);
         Command<Recheck>(r => FillCrossed(r.Quote));

@@ -122,6 +122,29 @@ public sealed class OrderTests(ITestOutputHelper output) : TradingTestBase(outpu
     }
 
     [Fact]
+    public async Task Orders_sent_one_after_the_other_are_decided_in_that_order_whichever_ticker_answers_first()
+    {
+        Registered("u");
+        SetQuote("AAPL", 100m, 100m);
+        SetQuote("MSFT", 100m, 100m);
+        var first = Submit("u", new SubmitOrder("AAPL", OrderSide.Buy, 90m));
+        Assert.True(first.Accepted, first.Reason); // cash left: 1,000 of the 10,000 starting cash
+        var account = Entities.Account("u");
+        var (held, other) = ("AAPL", "MSFT");
+        for (var round = 0; round < 10; round++)
+        {
+            // The buy is affordable only with the sell's proceeds: decided out of order it would be rejected.
+            var sell = account.Ask<OrderResult>(new SubmitOrder(held, OrderSide.Sell, 90m), Bound);
+            var buy = account.Ask<OrderResult>(new SubmitOrder(other, OrderSide.Buy, 90m), Bound);
+            Assert.True((await sell).Accepted, $"round {round}: sell");
+            var bought = await buy;
+            Assert.True(bought.Accepted, $"round {round}: buy rejected: {bought.Reason}");
+            (held, other) = (other, held);
+        }
+        Assert.Equal(1_000m, AskAccount<AccountView>("u", new GetAccount()).Cash);
+    }
+
+    [Fact]
     public void A_rejected_client_order_id_stays_rejected()
     {
         Registered("u");
