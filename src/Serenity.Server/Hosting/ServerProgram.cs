@@ -1,4 +1,5 @@
 using Serenity.Hocon;
+using Serenity.Server.Admin;
 
 namespace Serenity.Server.Hosting;
 
@@ -45,6 +46,9 @@ public static class ServerProgram
         await using (host)
         {
             await output.WriteLineAsync($"Serenity dashboard: {host.BaseAddress}");
+            // The pbm admin endpoint (serenity.cmd): only here, not in SerenityHost, so test hosts never bind its port.
+            await using var cmd = await host.StartCmdListenerAsync(cancellationToken: cancellationToken);
+            if (cmd is not null) await output.WriteLineAsync($"pbm admin endpoint: {cmd.Address}");
             await output.WriteLineAsync("Press Ctrl-C to stop.");
             await host.ShutdownRequested.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             await output.WriteLineAsync("Serenity: shutting down (draining requests, closing WebSockets, flushing the journal) ...");
