@@ -100,36 +100,19 @@ public static class AdminEndpoints
 
     private static async Task<IResult> JournalAsync(ServerContext server)
     {
-        var config = server.System.Settings.Config;
-        var persistence = PersistenceExtension.Get(server.System);
-        var plugin = config.GetString("serenity.persistence.journal.plugin");
-        var initialized = persistence.Journal.Initialized;
-        string? path = null;
-        long? fileBytes = null, walBytes = null;
-        if (plugin == "sqlite")
-        {
-            path = Path.GetFullPath(config.GetString("serenity.persistence.journal.sqlite.path"));
-            fileBytes = File.Exists(path) ? new FileInfo(path).Length : null;
-            walBytes = File.Exists(path + "-wal") ? new FileInfo(path + "-wal").Length : null;
-        }
-        var sharding = ClusterSharding.Get(server.System);
-        var entities = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var type in sharding.ShardTypeNames.Order(StringComparer.Ordinal))
-        {
-            entities[type] = (await sharding.ShardRegion(type).Ask<ShardRegionStats>(GetShardRegionStats.Instance, server.Settings.AskTimeout)).EntityCount;
-        }
+        var j = await JournalStats.CollectAsync(server, CancellationToken.None);
         return ApiResults.Json(new
         {
-            plugin,
-            store = persistence.Journal.Store.GetType().FullName,
-            open = initialized.IsCompletedSuccessfully,
-            failed = initialized.IsFaulted,
-            snapshot_plugin = config.GetString("serenity.persistence.snapshot-store.plugin"),
-            max_batch_size = config.GetInt("serenity.persistence.journal.max-batch-size"),
-            sqlite_path = path,
-            sqlite_file_bytes = fileBytes,
-            sqlite_wal_bytes = walBytes,
-            persistent_entities = entities,
+            plugin = j.Plugin,
+            store = j.Store,
+            open = j.Open,
+            failed = j.Failed,
+            snapshot_plugin = j.SnapshotPlugin,
+            max_batch_size = j.MaxBatchSize,
+            sqlite_path = j.SqlitePath,
+            sqlite_file_bytes = j.SqliteFileBytes,
+            sqlite_wal_bytes = j.SqliteWalBytes,
+            persistent_entities = j.Entities,
         });
     }
 

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Serenity.Tickstore.Cli;
 
-/// <summary>A one-line text progress bar, redrawn with a carriage return (written to stderr by the CLI).</summary>
-internal sealed class ProgressBar(TextWriter output, int width = 30)
+/// <summary>A one-line text progress bar, redrawn with a carriage return (the tickstore and backtest CLIs draw theirs on stderr).</summary>
+public sealed class ProgressBar(TextWriter output, int width = 30)
 {
     private string _last = "";
 
