@@ -57,12 +57,13 @@ internal sealed class SqliteDatabase
 
     /// <summary>
     /// Opens the connection of a busy writer: a 64 MiB page cache keeps the hot pages of the journal's
-    /// indexes in memory (with many ids interleaved, a batch touches pages all over them).
+    /// indexes in memory (with many ids interleaved, a batch touches pages all over them), and its commits
+    /// never checkpoint: a <see cref="WalCheckpointer"/> does that beside it.
     /// </summary>
     public SqliteConnection OpenWriter()
     {
         var connection = Open();
-        Execute(connection, "PRAGMA cache_size = -65536;");
+        Execute(connection, "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0;");
         return connection;
     }
 
@@ -75,8 +76,8 @@ internal sealed class SqliteDatabase
         try
         {
             connection.Open();
-            // Checkpoint every 10,000 WAL pages (~40 MB) rather than 1,000: a page changed by many commits
-            // in between is copied into the database file once. Measured: about twice the write rate.
+            // Connections other than the journal's writer (snapshot saves) checkpoint by themselves only past
+            // 10,000 WAL pages (~40 MB), a safety net: the journal's WalCheckpointer keeps the log far shorter.
             Execute(connection, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {_synchronous}; PRAGMA wal_autocheckpoint = 10000;");
             return connection;
         }

@@ -14,24 +14,37 @@ public sealed class SqliteJournalStore : IJournalStore
     private readonly SqliteDatabase _database;
     private readonly SqliteConnectionPool _readers;
     private readonly object _writeGate = new();
+    private readonly TimeSpan _checkpointInterval;
     private JournalWriter? _writer;
+    private WalCheckpointer? _checkpointer;
     private bool _disposed;
 
-    /// <summary>Created by the plugin loader with its config section: <c>path</c> names the file (default <c>data/serenity.db</c>).</summary>
+    /// <summary>How often the log is copied into the database file when the config does not say.</summary>
+    public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Created by the plugin loader with its config section: <c>path</c> names the file (default <c>data/serenity.db</c>),
+    /// <c>checkpoint-interval</c> how often a background thread copies the write-ahead log into it (default 1 s).
+    /// </summary>
     public SqliteJournalStore(Config config)
-        : this(SqliteDatabase.PathFrom(config))
+        : this(SqliteDatabase.PathFrom(config), CheckpointIntervalFrom(config))
     {
     }
 
     /// <summary>A journal in the file at <paramref name="path"/> (created with its folder if missing).</summary>
-    public SqliteJournalStore(string path)
+    public SqliteJournalStore(string path, TimeSpan? checkpointInterval = null)
     {
+        _checkpointInterval = checkpointInterval ?? DefaultCheckpointInterval;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_checkpointInterval, TimeSpan.Zero, nameof(checkpointInterval));
         _database = new SqliteDatabase(path);
         _readers = new SqliteConnectionPool(_database, maxIdle: 8);
     }
 
     /// <summary>The absolute path of the database file.</summary>
     public string Path => _database.Path;
+
+    /// <summary>The background checkpoints so far: runs, failed runs, and the log's length in pages at the last run.</summary>
+    public (long Runs, long Failures, long LastLogFrames) CheckpointStatistics => _checkpointer?.Statistics ?? default;
 
     /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken) => SqliteTasks.Run(() =>
@@ -44,10 +57,13 @@ public sealed class SqliteJournalStore : IJournalStore
             try
             {
                 SqliteDatabase.CreateSchema(connection, JournalSql.Schema);
+                _checkpointer = new WalCheckpointer(_database, _checkpointInterval);
                 _writer = new JournalWriter(connection);
             }
             catch
             {
+                _checkpointer?.Dispose();
+                _checkpointer = null;
                 connection.Dispose();
                 throw;
             }
@@ -112,7 +128,15 @@ public sealed class SqliteJournalStore : IJournalStore
             _writer = null;
         }
         _readers.Dispose();
+        _checkpointer?.Dispose(); // last: closing the file's last connection checkpoints the whole log
         return ValueTask.CompletedTask;
+    }
+
+    private static TimeSpan CheckpointIntervalFrom(Config config)
+    {
+        var interval = config.GetTimeSpan("checkpoint-interval", DefaultCheckpointInterval);
+        if (interval <= TimeSpan.Zero) throw new ArgumentException($"checkpoint-interval must be positive, was {interval}", nameof(config));
+        return interval;
     }
 
     private JournalWriter Writer

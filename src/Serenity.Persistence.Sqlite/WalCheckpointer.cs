@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+
+namespace Serenity.Persistence.Sqlite;
+
+/// <summary>
+/// Copies the write-ahead log into the database file from a thread of its own, every <c>interval</c>, so that no
+/// commit pays for a checkpoint. With SQLite's automatic checkpoint the commit that crosses the threshold copies the
+/// whole log and fsyncs the database file before it returns: measured, one order in a hundred then waited for it.
+/// A passive checkpoint never blocks the writer or readers; frames a reader still needs are copied next time.
+/// </summary>
+internal sealed class WalCheckpointer : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly TimeSpan _interval;
+    private readonly ManualResetEventSlim _stop = new();
+    private readonly Thread _thread;
+    private long _runs;
+    private long _failures;
+    private long _lastLogFrames;
+
+    public WalCheckpointer(SqliteDatabase database, TimeSpan interval)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        _interval = interval;
+        _connection = database.Open();
+        _thread = new Thread(Run) { IsBackground = true, Name = "sqlite-wal-checkpoint" };
+        _thread.Start();
+    }
+
+    /// <summary>Checkpoints run so far, the ones that failed, and the log's length in frames (pages) at the last one.</summary>
+    public (long Runs, long Failures, long LastLogFrames) Statistics =>
+        (Interlocked.Read(ref _runs), Interlocked.Read(ref _failures), Interlocked.Read(ref _lastLogFrames));
+
+    /// <summary>Stops the thread after its current checkpoint. (SQLite checkpoints the whole log when the file's last connection closes.)</summary>
+    public void Dispose()
+    {
+        _stop.Set();
+        _thread.Join();
+        _connection.Dispose();
+        _stop.Dispose();
+    }
+
+    private void Run()
+    {
+        while (!_stop.Wait(_interval)) CheckpointOnce();
+    }
+
+    private void CheckpointOnce()
+    {
+        try
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            using var reader = command.ExecuteReader();
+            if (!reader.Read()) return;
+            Interlocked.Exchange(ref _lastLogFrames, reader.GetInt64(1)); // columns: busy, frames in the log, frames copied so far
+            Interlocked.Increment(ref _runs);
+        }
+        catch (SqliteException)
+        {
+            // A busy or failing checkpoint loses nothing: the frames stay in the log and the next run copies them.
+            Interlocked.Increment(ref _failures);
+        }
+    }
+}

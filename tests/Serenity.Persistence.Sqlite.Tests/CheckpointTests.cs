@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Serenity.Hocon;
+using Serenity.Persistence.Journal;
+using Serenity.Persistence.Tests.Contract;
+
+namespace Serenity.Persistence.Sqlite.Tests;
+
+/// <summary>
+/// The journal's commits never checkpoint (that would stall the order being committed); a background thread copies the
+/// write-ahead log into the database file instead, so the log stays short however long the node runs.
+/// </summary>
+public sealed class CheckpointTests : IDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+    private readonly TempFolder _folder = new();
+
+    private string DatabasePath => Path.Combine(_folder.Path, "journal.db");
+
+    [Fact]
+    public void The_journals_writer_connection_does_not_checkpoint_on_commit()
+    {
+        var database = new SqliteDatabase(DatabasePath);
+        using var writer = database.OpenWriter();
+        using var other = database.Open();
+
+        Assert.Equal(0L, Pragma(writer, "wal_autocheckpoint"));
+        Assert.Equal(10_000L, Pragma(other, "wal_autocheckpoint")); // snapshot saves keep SQLite's own safety net
+    }
+
+    [Fact]
+    public async Task A_long_run_of_writes_reuses_a_short_log_because_the_background_checkpoint_copies_it()
+    {
+        await using var journal = new SqliteJournalStore(DatabasePath, TimeSpan.FromMilliseconds(20));
+        await journal.InitializeAsync(CancellationToken.None);
+        var payload = new byte[4_000]; // about one page per event
+        const int Batches = 20;
+        const int EventsPerBatch = 100;
+        long walAfterFirstBatch = 0;
+
+        for (var b = 0; b < Batches; b++)
+        {
+            var rows = Enumerable.Range(1, EventsPerBatch)
+                .Select(i => new JournalRow("p", b * EventsPerBatch + i, "e.v1", payload, [], "w", DateTimeOffset.UtcNow))
+                .ToArray();
+            await journal.WriteAsync([rows], CancellationToken.None);
+            if (b == 0) walAfterFirstBatch = new FileInfo(DatabasePath + "-wal").Length;
+            var runs = journal.CheckpointStatistics.Runs;
+            await AwaitAsync(() => journal.CheckpointStatistics.Runs >= runs + 2); // a whole checkpoint after this write
+        }
+
+        var wal = new FileInfo(DatabasePath + "-wal").Length;
+        var written = (long)Batches * EventsPerBatch * payload.Length;
+        Assert.True(wal < written / 5, $"the log grew to {wal:N0} bytes for {written:N0} bytes of events: it was not reused");
+        Assert.True(wal <= walAfterFirstBatch * 2, $"the log grew from {walAfterFirstBatch:N0} to {wal:N0} bytes");
+        Assert.Equal(0, journal.CheckpointStatistics.Failures);
+        Assert.Equal(Batches * EventsPerBatch, await journal.ReadHighestSequenceNrAsync("p", CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_checkpoint_interval_that_is_not_positive_is_refused_naming_the_setting()
+    {
+        var config = ConfigurationFactory.ParseString($"path = {PluginConfig.Quote(DatabasePath)}\ncheckpoint-interval = 0s");
+
+        var error = Assert.Throws<ArgumentException>(() => new SqliteJournalStore(config));
+
+        Assert.Contains("checkpoint-interval", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+    }
+
+    private static async Task AwaitAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no checkpoint ran within {Wait}");
+            await Task.Delay(5); // polls a counter the checkpoint thread advances, bounded by the deadline
+        }
+    }
+
+    private static object Pragma(SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return command.ExecuteScalar()!;
+    }
+}
