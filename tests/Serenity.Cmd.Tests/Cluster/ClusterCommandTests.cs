@@ -129,7 +129,8 @@ public sealed class ClusterCommandTests(PbmClusterFixture cluster)
         Assert.Equal(0, c.ExitCode);
         // The events come from reading the membership table every heartbeat: Leaving and Exiting may pass unseen, Removed is always seen.
         await tail.WaitForAsync($"MemberRemoved {c.Address} status=removed").WaitAsync(Bound);
-        Assert.Contains("Count: 2 nodes", (await OkAsync(b.Address, "cluster", "show")).Out);
+        Assert.Contains("Count: 2 nodes", (await OkAsync(A, "cluster", "show")).Out);
+        await Poll.UntilAsync(() => PbmClusterFixture.MembersAsync(b.Address), m => m.Count == 2, Bound, "C gone from B's view too", m => string.Join(", ", m));
 
         // Down, of node B killed with SIGKILL: unreachable first (stable-after is long), then down by the operator.
         b.Kill9();
