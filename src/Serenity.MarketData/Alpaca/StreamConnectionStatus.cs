@@ -54,10 +54,16 @@ public sealed class StreamConnectionStatus
     public static StreamConnectionStatus Follow(AlpacaStreamClient client, TimeProvider clock, CancellationToken stopping = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(clock);
-        var status = new StreamConnectionStatus(clock);
+        var status = Create(clock);
         _ = Task.Run(() => status.ReadAsync(client, stopping), CancellationToken.None);
         return status;
+    }
+
+    /// <summary>A status that follows nothing: events come through <see cref="Apply"/> only.</summary>
+    public static StreamConnectionStatus Create(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return new StreamConnectionStatus(clock);
     }
 
     /// <summary>The state now.</summary>
@@ -82,7 +88,7 @@ public sealed class StreamConnectionStatus
                 StreamConnected => ("connected", "connected", ""),
                 StreamAuthenticated => ("authenticated", "authenticated", ""),
                 StreamSubscribed s => ("subscribed", "subscribed", Invariant($"{Symbols(s.Subscription)} symbols")),
-                StreamErrorReceived r => (_state, "error", Invariant($"{r.Error.Number} {r.Error.Message} ({r.Reaction.ToString().ToLowerInvariant()})")),
+                StreamErrorReceived r => (_state, "error", Invariant($"{r.Error.Number} {r.Error.Message} ({Words(r.Reaction.ToString())})")),
                 StreamStalled s => (_state, "stalled", Invariant($"no frame for {s.Silence.TotalSeconds:0.#} s")),
                 StreamDisconnected d => ("disconnected", "disconnected", d.Reason),
                 StreamReconnecting r => ("reconnecting", "reconnecting", Invariant($"attempt {r.Attempt} in {r.Delay.TotalSeconds:0.###} s")),
@@ -130,6 +136,10 @@ public sealed class StreamConnectionStatus
 
     private static int Symbols(SubscriptionSet s) =>
         s.Trades.Concat(s.Quotes).Concat(s.Bars).Concat(s.DailyBars).Concat(s.UpdatedBars).Distinct(StringComparer.Ordinal).Count();
+
+    /// <summary><c>ReconnectAfterConnectionLimit</c> as <c>reconnect after connection limit</c>.</summary>
+    private static string Words(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -49,7 +49,8 @@ internal static class CmdShardingEndpoints
         var nodes = await GatherAsync(http, cmd, type);
         var shards = nodes.Where(n => n.Shards is not null)
             .SelectMany(n => n.Shards!.Select(s => new { node = n.Node, shard = s.Key, entities = s.Value }))
-            .OrderBy(s => s.node, StringComparer.Ordinal).ThenBy(s => s.shard, StringComparer.Ordinal).ToList();
+            // Shard ids are numbers as text: shorter first puts 2 before 11.
+            .OrderBy(s => s.node, StringComparer.Ordinal).ThenBy(s => s.shard.Length).ThenBy(s => s.shard, StringComparer.Ordinal).ToList();
         var unavailable = nodes.Where(n => n.Error is not null).Select(n => new { node = n.Node, error = n.Error }).ToList();
         return ApiResults.Json(new { type, shards, entities = shards.Sum(s => s.entities), unavailable });
     }
