@@ -36,8 +36,11 @@ public sealed class PbmClusterFixture(IMessageSink diagnostics) : IAsyncLifetime
         // The first node creates the journal and cluster tables; the other two start together after it.
         _nodes.Add(await StartNodeAsync("pbm-a"));
         _nodes.AddRange(await Task.WhenAll(StartNodeAsync("pbm-b"), StartNodeAsync("pbm-c")));
-        await Poll.UntilAsync(() => MembersAsync(_nodes[0].Address), m => m.Count(x => x.Status == "up") == 3, StartTimeout, "three members up",
-            m => string.Join(", ", m));
+        foreach (var node in _nodes)
+        {
+            await Poll.UntilAsync(() => MembersAsync(node.Address), m => m.Count(x => x.Status == "up") == 3, StartTimeout, $"three members up in {node.Name}'s view",
+                m => string.Join(", ", m));
+        }
     }
 
     /// <inheritdoc />
