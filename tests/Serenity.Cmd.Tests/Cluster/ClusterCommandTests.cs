@@ -135,6 +135,10 @@ public sealed class ClusterCommandTests(PbmClusterFixture cluster)
         // Down, of node B killed with SIGKILL: unreachable first (stable-after is long), then down by the operator.
         b.Kill9();
         await tail.WaitForAsync($"UnreachableMember {b.Address}").WaitAsync(Bound);
+        // Not down yet: region-stats still asks B, and says why B's numbers are missing instead of guessing them.
+        var unanswered = await OkAsync(A, "cluster-sharding", "region-stats", "-r", "ticker");
+        Assert.Contains($"{b.Address}: not counted: its admin endpoint at {b.Address} did not answer", unanswered.Out);
+        Assert.Matches($@"{Escape(b.Address)}\s+-\s+-", unanswered.Out);
         var down = await OkAsync(A, "cluster", "down", b.Address);
         Assert.Contains("marked down", down.Out);
         await tail.WaitForAsync($"MemberDowned {b.Address} status=down").WaitAsync(Bound);
