@@ -7,7 +7,8 @@
 #
 # DIR defaults to $SERENITY_CLUSTER_DIR or /tmp/serenity-local-cluster. Everything listens on 127.0.0.1.
 # Ports (override with the environment): PG_PORT 55432, AMQP_PORT 55672, DIST_PORT 55673, EPMD_PORT 55369,
-# HTTP_BASE 5081 (node1 5081, node2 5082, node3 5083; the admin API is /api/admin/* on the same port).
+# HTTP_BASE 5081 (node1 5081, node2 5082, node3 5083; the admin API is /api/admin/* on the same port),
+# CMD_BASE 9111 (each node's pbm admin endpoint, also its cluster address: pbm 127.0.0.1:9111 cluster show).
 # Roles: node1 ingest,trading,web; node2 trading,web; node3 trading,web. Config: hocon/cluster.conf,
 # plus per-node SERENITY__CLUSTER__* environment overrides. Secrets are generated into DIR (mode 600).
 set -euo pipefail
@@ -25,6 +26,8 @@ amqp_port="${AMQP_PORT:-55672}"
 dist_port="${DIST_PORT:-55673}"
 epmd_port="${EPMD_PORT:-55369}"
 http_base="${HTTP_BASE:-5081}"
+# Each node's pbm admin endpoint (serenity.cmd.port) and so its cluster address: pbm 127.0.0.1:9111 cluster show.
+cmd_base="${CMD_BASE:-9111}"
 rabbit_node="serenity-local@localhost"
 nodes=(node1 node2 node3)
 roles=('["ingest","trading","web"]' '["trading","web"]' '["trading","web"]')
@@ -69,8 +72,9 @@ up() {
   [ -f "$dir/state" ] && die "already up (state in $dir/state); run down first"
   command -v dotnet >/dev/null || die "the .NET SDK (dotnet) is not on PATH"
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || die "rabbitmq-server is not installed (apt-get install rabbitmq-server)"
-  for p in "$pg_port" "$amqp_port" "$dist_port" "$epmd_port" $((http_base)) $((http_base + 1)) $((http_base + 2)); do
-    port_free "$p" || die "port $p on 127.0.0.1 is taken (set PG_PORT, AMQP_PORT, DIST_PORT, EPMD_PORT or HTTP_BASE)"
+  for p in "$pg_port" "$amqp_port" "$dist_port" "$epmd_port" $((http_base)) $((http_base + 1)) $((http_base + 2)) \
+           $((cmd_base)) $((cmd_base + 1)) $((cmd_base + 2)); do
+    port_free "$p" || die "port $p on 127.0.0.1 is taken (set PG_PORT, AMQP_PORT, DIST_PORT, EPMD_PORT, HTTP_BASE or CMD_BASE)"
   done
   mkdir -p "$dir/pg" "$dir/rabbitmq" "$dir/nodes"
   chmod 711 "$dir" # traversable: PostgreSQL runs as its own account under root
@@ -109,9 +113,10 @@ up() {
   dotnet build "$repo/src/Serenity.Server" -v quiet -nologo >"$dir/nodes/build.log" 2>&1 || die "build failed: see $dir/nodes/build.log"
   local i
   for i in 0 1 2; do
-    local name="${nodes[$i]}" port=$((http_base + i))
+    local name="${nodes[$i]}" port=$((http_base + i)) cmd_port=$((cmd_base + i))
     ( cd "$repo"
-      SERENITY__CLUSTER__NODE_NAME="$name" SERENITY__CLUSTER__ROLES="${roles[$i]}" SERENITY__CLUSTER__ADDRESS="127.0.0.1:$port" \
+      SERENITY__CLUSTER__NODE_NAME="$name" SERENITY__CLUSTER__ROLES="${roles[$i]}" SERENITY__CMD__PORT="$cmd_port" \
+      SERENITY__CLUSTER__ADDRESS="127.0.0.1:$cmd_port" \
         nohup dotnet run --no-build --project src/Serenity.Server -- --config "$repo/hocon/cluster.conf" --urls "http://127.0.0.1:$port" \
         --data "$dir/nodes/$name" >"$dir/nodes/$name.log" 2>&1 &
       echo "node $name $! $port" >> "$dir/state" )
@@ -129,7 +134,7 @@ status() {
     case "$kind" in
       pg) echo "postgresql  127.0.0.1:$pg_port  data $a  $(as_pg "$(pg_bin)/pg_ctl" status -D "$a" >/dev/null 2>&1 && echo running || echo stopped)";;
       rabbitmq) echo "rabbitmq    127.0.0.1:$amqp_port  node $a  $(port_free "$amqp_port" && echo stopped || echo running)";;
-      node) echo "$a       http://127.0.0.1:$c/ (dashboard), http://127.0.0.1:$c/api/admin/ (admin), pid $b  $(kill -0 "$b" 2>/dev/null && echo running || echo stopped)";;
+      node) echo "$a       http://127.0.0.1:$c/ (dashboard), http://127.0.0.1:$c/api/admin/ (admin), pbm 127.0.0.1:$((cmd_base + c - http_base)), pid $b  $(kill -0 "$b" 2>/dev/null && echo running || echo stopped)";;
     esac
   done < "$dir/state"
   psql -h 127.0.0.1 -p "$pg_port" -U postgres -d serenity -c \

@@ -21,7 +21,7 @@ public sealed class ClusterSettings
     {
         ClusterName = Name(c, "cluster-name", "serenity");
         NodeName = c.GetString(Root + ".node-name", "") is { Length: > 0 } n ? n : $"{Environment.MachineName}-{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}";
-        Address = c.GetString(Root + ".address", "") is { Length: > 0 } a ? a : Environment.MachineName;
+        Address = c.GetString(Root + ".address", "") is { Length: > 0 } a ? a : DefaultAddress(c);
         Roles = c.GetStringList(Root + ".roles", []).ToHashSet(StringComparer.Ordinal);
         PostgresConnection = Secret(c, "postgresql.connection-string", PostgresEnvironmentVariable);
         PostgresSchema = Name(c, "postgresql.schema", "public");
@@ -49,7 +49,7 @@ public sealed class ClusterSettings
     /// <summary>This node's unique name.</summary>
     public string NodeName { get; }
 
-    /// <summary>Where this node says it is (shown by <c>pbm cluster show</c>).</summary>
+    /// <summary>Where this node says it is (shown by <c>pbm cluster show</c>; by default its pbm admin endpoint).</summary>
     public string Address { get; }
 
     /// <summary>This node's roles.</summary>
@@ -109,6 +109,21 @@ public sealed class ClusterSettings
 
     /// <inheritdoc />
     public override string ToString() => $"cluster {ClusterName}, node {NodeName} [{string.Join(',', Roles)}], schema {PostgresSchema}";
+
+    /// <summary>
+    /// Where pbm reaches this node: its admin endpoint (<c>serenity.cmd.host:port</c>) when one is configured, so the
+    /// addresses <c>pbm cluster show</c> lists are the ones <c>cluster leave|down</c> take and other nodes can ask for
+    /// their entity counts; a wildcard host is replaced by the machine name. Without it: the machine name.
+    /// </summary>
+    private static string DefaultAddress(Config c)
+    {
+        var port = c.GetInt("serenity.cmd.port", 0);
+        if (port <= 0 || !c.GetBoolean("serenity.cmd.enabled", true)) return Environment.MachineName;
+        var host = c.GetString("serenity.cmd.host", "127.0.0.1");
+        if (host is "0.0.0.0" or "::" or "*" or "+" or "") host = Environment.MachineName;
+        else if (host.Contains(':', StringComparison.Ordinal)) host = "[" + host + "]";
+        return host + ":" + port.ToString(CultureInfo.InvariantCulture);
+    }
 
     private static string Secret(Config c, string key, string variable)
     {

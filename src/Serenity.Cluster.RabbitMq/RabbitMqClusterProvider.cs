@@ -25,6 +25,8 @@ public sealed class RabbitMqClusterProvider : IClusterProvider, IAsyncDisposable
     private readonly RabbitMqNode _node;
     private readonly PubSubTransport _pubSub;
     private readonly LeaseStore _leases;
+    private readonly MembershipStore _store;
+    private readonly TaskCompletionSource _left = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly MembershipView _view = new();
     private readonly IActorRef _membership;
     private readonly List<IActorRef> _managers = [];
@@ -37,7 +39,7 @@ public sealed class RabbitMqClusterProvider : IClusterProvider, IAsyncDisposable
         _system = system;
         Settings = ClusterSettings.FromConfig(system.Settings.Config);
         _dataSource = CreateDataSource(Settings.PostgresConnection);
-        var store = new MembershipStore(_dataSource, Settings.PostgresSchema, Settings.ClusterName);
+        var store = _store = new MembershipStore(_dataSource, Settings.PostgresSchema, Settings.ClusterName);
         _leases = new LeaseStore(_dataSource, Settings.PostgresSchema, Settings.ClusterName);
         var codec = new MessageCodec(Persistence.Persistence.Get(system).Serialization);
         long incarnation;
@@ -61,7 +63,7 @@ public sealed class RabbitMqClusterProvider : IClusterProvider, IAsyncDisposable
         };
         _node.Connection.RecoverySucceededAsync += async (_, _) => await _pubSub.StartAsync().ConfigureAwait(false);
         store.SetStatusAsync(Settings.NodeName, incarnation, MemberStatus.Up).GetAwaiter().GetResult();
-        _membership = ClusterProvider.SystemActorOf(system, Props.Create(() => new MembershipActor(Settings, store, _view, incarnation, DropAllShards)), "cluster-membership");
+        _membership = ClusterProvider.SystemActorOf(system, Props.Create(() => new MembershipActor(Settings, store, _view, incarnation, DropAllShards, LeaveOnRequest)), "cluster-membership");
         system.Log.Info($"cluster: {Settings} joined (incarnation {incarnation})");
     }
 
@@ -73,6 +75,33 @@ public sealed class RabbitMqClusterProvider : IClusterProvider, IAsyncDisposable
 
     /// <summary>This node as last read.</summary>
     public Member? SelfMember => _view.Self;
+
+    /// <summary>
+    /// Completes once this node has left the cluster gracefully (Removed), whether <see cref="LeaveAsync"/> was called
+    /// here or another node asked it to leave (<see cref="RequestLeaveAsync"/>); the host then shuts the node down.
+    /// </summary>
+    public Task Left => _left.Task;
+
+    /// <summary>
+    /// Asks <paramref name="member"/> (this node or another) to leave gracefully: its row becomes Leaving; the member
+    /// sees that on its next heartbeat and leaves as <see cref="LeaveAsync"/> does. False if it is not Joining or Up.
+    /// </summary>
+    public Task<bool> RequestLeaveAsync(Member member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return _store.RequestLeaveAsync(member.NodeId, member.Incarnation);
+    }
+
+    /// <summary>
+    /// Declares <paramref name="member"/> Down now (an operator's decision, before <c>stable-after</c> would). Its leases
+    /// still run out as usual: a node downed while alive keeps nothing it cannot renew, finds itself Down on its next
+    /// heartbeat, drops its shards and joins again. False if it was already Down.
+    /// </summary>
+    public Task<bool> DownAsync(Member member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return _store.SetStatusAsync(member.NodeId, member.Incarnation, MemberStatus.Down);
+    }
 
     /// <inheritdoc />
     public void Publish(string topic, object message, IActorRef? sender) => _pubSub.Publish(topic, message);
@@ -146,6 +175,7 @@ public sealed class RabbitMqClusterProvider : IClusterProvider, IAsyncDisposable
         }
         await _membership.Ask<MembershipActor.Done>(new MembershipActor.SetSelfStatus(MemberStatus.Exiting), timeout).ConfigureAwait(false);
         await _membership.Ask<MembershipActor.Done>(new MembershipActor.SetSelfStatus(MemberStatus.Removed), timeout).ConfigureAwait(false);
+        _left.TrySetResult();
     }
 
     /// <inheritdoc />
@@ -162,6 +192,24 @@ public sealed class RabbitMqClusterProvider : IClusterProvider, IAsyncDisposable
         }
         await _node.DisposeAsync().ConfigureAwait(false);
         await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Another node asked this one to leave (its membership actor saw the row Leaving): leave, off the actor's thread.</summary>
+    private void LeaveOnRequest()
+    {
+        var timeout = Settings.HandOffTimeout * 2 > TimeSpan.FromSeconds(20) ? Settings.HandOffTimeout * 2 : TimeSpan.FromSeconds(20);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await LeaveAsync(timeout).ConfigureAwait(false);
+                _system.Log.Info($"cluster: {Settings.NodeName} left the cluster");
+            }
+            catch (Exception e) when (e is AskTimeoutException or NpgsqlException or TimeoutException)
+            {
+                _system.Log.Error(e, $"cluster: leaving the cluster failed: {e.Message}");
+            }
+        });
     }
 
     private void DropAllShards()

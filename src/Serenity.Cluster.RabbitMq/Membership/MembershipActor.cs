@@ -8,7 +8,8 @@ namespace Serenity.Cluster.RabbitMq.Membership;
 /// Heartbeats this node's row, declares Down the members silent past <c>unreachable-after</c> +
 /// <c>stable-after</c>, reads the membership into the shared <see cref="MembershipView"/> and publishes
 /// the differences as <see cref="ClusterEvent"/>s on the event stream. A node that finds itself Down
-/// (it was paused or cut off) drops its shards and joins again with a new incarnation.
+/// (it was paused or cut off) drops its shards and joins again with a new incarnation. A node that finds
+/// itself Leaving without having asked (another node ran <c>cluster leave</c> for it) starts its own leave.
 /// </summary>
 internal sealed class MembershipActor : ReceiveActor, IWithTimers
 {
@@ -16,17 +17,19 @@ internal sealed class MembershipActor : ReceiveActor, IWithTimers
     private readonly MembershipStore _store;
     private readonly MembershipView _view;
     private readonly Action _onDowned;
+    private readonly Action _onLeaveRequested;
     private readonly ILoggingAdapter _log;
     private long _incarnation;
     private MemberStatus _wanted = MemberStatus.Up;
 
-    public MembershipActor(ClusterSettings settings, MembershipStore store, MembershipView view, long incarnation, Action onDowned)
+    public MembershipActor(ClusterSettings settings, MembershipStore store, MembershipView view, long incarnation, Action onDowned, Action onLeaveRequested)
     {
         _settings = settings;
         _store = store;
         _view = view;
         _incarnation = incarnation;
         _onDowned = onDowned;
+        _onLeaveRequested = onLeaveRequested;
         _log = Context.GetLogger();
         ReceiveAsync<Tick>(_ => TickAsync());
         ReceiveAsync<SetSelfStatus>(async s =>
@@ -57,6 +60,12 @@ internal sealed class MembershipActor : ReceiveActor, IWithTimers
                 _onDowned();
                 _incarnation = await _store.RegisterAsync(_settings.NodeName, _settings.Address, _settings.Roles).ConfigureAwait(true);
                 if (_wanted == MemberStatus.Up) await _store.SetStatusAsync(_settings.NodeName, _incarnation, MemberStatus.Up).ConfigureAwait(true);
+            }
+            else if (status == MemberStatus.Leaving && _wanted == MemberStatus.Up)
+            {
+                _log.Info($"cluster: this node ({_settings.NodeName}) was asked to leave; handing its shards off");
+                _wanted = MemberStatus.Leaving;
+                _onLeaveRequested();
             }
             await _store.DownSilentAsync(_settings.UnreachableAfter + _settings.StableAfter).ConfigureAwait(true);
             await RefreshAsync().ConfigureAwait(true);

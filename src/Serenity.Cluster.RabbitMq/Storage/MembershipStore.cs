@@ -48,6 +48,19 @@ public sealed class MembershipStore(NpgsqlDataSource dataSource, string schema, 
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
     }
 
+    /// <summary>
+    /// Asks a member to leave (an operator's <c>cluster leave</c> from any node): its status becomes Leaving if it is
+    /// Joining or Up; the member notices on its next heartbeat, hands its shards off and goes on to Exiting and Removed.
+    /// </summary>
+    public async Task<bool> RequestLeaveAsync(string nodeId, long incarnation, CancellationToken ct = default)
+    {
+        await using var command = dataSource.CreateCommand($"UPDATE {_table} SET status = 'Leaving' WHERE cluster = $1 AND node_id = $2 AND incarnation = $3 AND status IN ('Joining', 'Up')");
+        command.Parameters.Add(Text(cluster));
+        command.Parameters.Add(Text(nodeId));
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = incarnation });
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+    }
+
     /// <summary>Declares Down every live member silent for longer than <paramref name="silence"/>; returns how many.</summary>
     public async Task<int> DownSilentAsync(TimeSpan silence, CancellationToken ct = default)
     {

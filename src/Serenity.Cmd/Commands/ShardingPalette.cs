@@ -13,9 +13,9 @@ internal static class ShardingPalette
     public static PaletteSpec Palette { get; } = new("cluster-sharding", "shard regions and their entities",
     [
         new CommandSpec("regions", "the shard regions on the node: type, shards, entities", new CommandHandler(_ => NodeRequest.Get("sharding/regions"), RenderRegions)),
-        new CommandSpec("region-stats", "per node: shards and entities of one region", [], [Region],
+        new CommandSpec("region-stats", "per member: shards and entities of one region", [], [Region],
             new CommandHandler(i => NodeRequest.Get("sharding/region-stats" + i.Query(("region", "type"))), RenderRegionStats)),
-        new CommandSpec("shard-stats", "per shard: entities of one region", [], [Region],
+        new CommandSpec("shard-stats", "per shard, on every member: entities of one region", [], [Region],
             new CommandHandler(i => NodeRequest.Get("sharding/shard-stats" + i.Query(("region", "type"))), RenderShardStats)),
     ]);
 
@@ -25,7 +25,9 @@ internal static class ShardingPalette
     private static void RenderRegionStats(IAnsiConsole console, JsonElement answer)
     {
         Show.Line(console, "Region: " + Show.Text(Show.Property(answer, "type")));
-        Show.Rows(console, Show.Property(answer, "nodes"), ("Node", "node"), ("Shards", "shards"), ("Entities", "entities"));
+        var nodes = Show.Property(answer, "nodes");
+        Show.Rows(console, nodes, ("Node", "node"), ("Shards", "shards"), ("Entities", "entities"));
+        Unavailable(console, nodes);
     }
 
     private static void RenderShardStats(IAnsiConsole console, JsonElement answer)
@@ -33,5 +35,16 @@ internal static class ShardingPalette
         Show.Line(console, "Region: " + Show.Text(Show.Property(answer, "type")));
         Show.Rows(console, Show.Property(answer, "shards"), ("Node", "node"), ("Shard", "shard"), ("Entities", "entities"));
         Show.Line(console, Show.Invariant($"Total: {Show.Count(answer, "entities")} entities"));
+        Unavailable(console, Show.Property(answer, "unavailable"));
+    }
+
+    /// <summary>A line per member whose counts are missing, with the reason (a node counts only its own entities).</summary>
+    private static void Unavailable(IAnsiConsole console, JsonElement nodes)
+    {
+        if (nodes.ValueKind != JsonValueKind.Array) return;
+        foreach (var node in nodes.EnumerateArray())
+        {
+            if (Show.Property(node, "error") is { ValueKind: JsonValueKind.String } error) Show.Line(console, $"{Show.Text(Show.Property(node, "node"))}: {error.GetString()}");
+        }
     }
 }

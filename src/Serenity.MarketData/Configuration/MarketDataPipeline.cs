@@ -1,5 +1,6 @@
 using Serenity.Actors;
 using Serenity.Cluster.PubSub;
+using Serenity.MarketData.Alpaca;
 using Serenity.MarketData.Graph;
 using Serenity.Streams;
 
@@ -19,11 +20,18 @@ public static class MarketDataPipeline
         var feed = MarketDataFeeds.Create(settings, system.Clock);
         var handle = MarketDataGraph.Create(feed.AsSource(), settings.Graph, new PubSubMarketDataPublisher(DistributedPubSub.Get(system)), system.Clock)
             .Run(system.Materializer());
-        if (feed is IAsyncDisposable owned)
+        if (feed is AlpacaStreamClient client)
         {
-            // The Alpaca client's connection lives as long as the system.
-            system.RegisterOnTermination(async () => await owned.DisposeAsync());
+            var stopping = new CancellationTokenSource();
+            handle = handle with { Connection = StreamConnectionStatus.Follow(client, system.Clock, stopping.Token) };
+            // The Alpaca client's connection (and the following of its events) lives as long as the system.
+            system.RegisterOnTermination(async () =>
+            {
+                await stopping.CancelAsync();
+                stopping.Dispose();
+            });
         }
+        if (feed is IAsyncDisposable owned) system.RegisterOnTermination(async () => await owned.DisposeAsync());
         return handle;
     }
 }

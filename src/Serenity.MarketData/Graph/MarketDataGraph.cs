@@ -1,3 +1,4 @@
+using Serenity.MarketData.Alpaca;
 using Serenity.MarketData.Bars;
 using Serenity.MarketData.Cleaning;
 using Serenity.Streams;
@@ -26,7 +27,11 @@ public sealed record MarketDataGraphSettings
 }
 
 /// <summary>What a running graph reports; <see cref="Completion"/> ends when both branches have published everything.</summary>
-public sealed record MarketDataGraphHandle(Task Completion, CleaningCounters Cleaning, IFairBucketStats<string> Bucket, IBarStats Bars);
+public sealed record MarketDataGraphHandle(Task Completion, CleaningCounters Cleaning, IFairBucketStats<string> Bucket, IBarStats Bars)
+{
+    /// <summary>The Alpaca connection's state and events when the source is Alpaca's stream; null for the simulator and replay.</summary>
+    public StreamConnectionStatus? Connection { get; init; }
+}
 
 /// <summary>
 /// The market-data graph: source → clean → (quotes) fair leaky bucket → publish <c>quotes.{SYM}</c>, and

@@ -8,6 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serenity.Actors;
+using Serenity.Cluster.Provider;
+using Serenity.Cluster.RabbitMq;
+using Serenity.Server.Admin.Cluster;
 using Serenity.Hocon;
 using Serenity.Server.Api;
 using Serenity.Server.Hosting;
@@ -117,7 +120,7 @@ public sealed class CmdListener : IAsyncDisposable
             throw;
         }
         // Endpoints resolve the context per request; it is complete once the bound port is known.
-        var cmd = new CmdContext(server, settings, options, options.Cluster ?? new LocalClusterAdmin(server.System, address), log, rates, address);
+        var cmd = new CmdContext(server, settings, options, options.Cluster ?? DefaultClusterAdmin(server, address), log, rates, address);
         ContextHolder(app).Context = cmd;
         var listener = new CmdListener(app, rates, settings, log, address);
         server.System.RegisterOnTermination(() => listener.DisposeAsync().AsTask());
@@ -138,6 +141,12 @@ public sealed class CmdListener : IAsyncDisposable
             await _app.DisposeAsync();
         }
     }
+
+    /// <summary>The node's own membership: the cluster provider's with <c>serenity.actor.provider = cluster</c>, else one local member.</summary>
+    private static IClusterAdmin DefaultClusterAdmin(ServerContext server, string address) =>
+        ClusterProvider.Get(server.System).Provider is RabbitMqClusterProvider provider
+            ? new ProviderClusterAdmin(server.System, provider, server.Settings.AskTimeout)
+            : new LocalClusterAdmin(server.System, address, server.Settings.AskTimeout);
 
     private static CmdContextHolder ContextHolder(WebApplication app) => app.Services.GetRequiredService<CmdContextHolder>();
 

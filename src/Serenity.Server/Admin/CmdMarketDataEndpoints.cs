@@ -24,6 +24,7 @@ internal static class CmdMarketDataEndpoints
         var snapshot = handle.Bucket.Snapshot();
         var (rateIn, rateOut, seconds) = cmd.Rates.Rates(snapshot);
         var completion = handle.Completion;
+        var connection = handle.Connection?.Snapshot();
         var state = completion.IsFaulted ? "failed: " + completion.Exception?.GetBaseException().Message
             : completion.IsCompleted ? "completed"
             : settings.Source switch
@@ -41,9 +42,15 @@ internal static class CmdMarketDataEndpoints
             feed = settings.Source == MarketDataSourceKind.Alpaca ? settings.Feed.ToString().ToLowerInvariant() : null,
             symbols = settings.Symbols.Count,
             state,
-            // The Alpaca client's connection events (connected, reconnecting) are not exposed through the pipeline's handle yet.
-            connection = settings.Source == MarketDataSourceKind.Alpaca ? "not reported" : "n/a (no connection)",
-            reconnects = (long?)null,
+            connection = connection?.State ?? "n/a (no connection)",
+            connection_since = connection?.Since?.UtcDateTime,
+            connects = connection?.Connects,
+            reconnects = connection?.Reconnects,
+            subscribed_symbols = connection?.SubscribedSymbols,
+            last_disconnect = connection?.LastDisconnect,
+            last_error_code = connection?.LastErrorCode,
+            last_error = connection?.LastError,
+            connection_events = connection?.Recent.Select(e => new { time = e.Time.UtcDateTime, @event = e.Event, detail = e.Detail }),
             quotes_accepted = snapshot.Accepted,
             quotes_delivered = snapshot.Delivered,
             quotes_dropped = snapshot.Dropped,

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Serenity.Actors;
 using Serenity.Cluster.Sharding;
+using Serenity.Server.Admin.Cluster;
 using Serenity.Server.Api;
 
 namespace Serenity.Server.Admin;
 
-/// <summary>The <c>cluster-sharding</c> palette: regions, region-stats, shard-stats (this node's regions).</summary>
+/// <summary>
+/// The <c>cluster-sharding</c> palette: regions (this node's), region-stats and shard-stats (every member's: see
+/// <see cref="MemberShardStats"/>; <c>scope=node</c> answers for this node only, which is what members ask each other).
+/// </summary>
 internal static class CmdShardingEndpoints
 {
     public static void Map(RouteGroupBuilder group)
@@ -23,38 +26,47 @@ internal static class CmdShardingEndpoints
         var regions = new List<object>();
         foreach (var type in sharding.ShardTypeNames.Order(StringComparer.Ordinal))
         {
-            var stats = await StatsAsync(cmd, sharding, type, http.RequestAborted);
-            regions.Add(new { type, shards = stats.Stats.Count, entities = stats.EntityCount });
+            var shards = await cmd.Cluster.LocalShardsAsync(type, http.RequestAborted);
+            regions.Add(new { type, shards = shards.Count, entities = shards.Values.Sum() });
         }
-        return ApiResults.Json(new { node = cmd.Address, regions });
+        return ApiResults.Json(new { node = cmd.Cluster.Self.Address, regions });
     }
 
     private static async Task<IResult> RegionStatsAsync(HttpContext http, CmdContext cmd)
     {
-        var sharding = ClusterSharding.Get(cmd.Server.System);
-        if (Unknown(http, sharding, out var type) is { } problem) return problem;
-        var stats = await StatsAsync(cmd, sharding, type, http.RequestAborted);
-        return ApiResults.Json(new { type, nodes = new[] { new { node = cmd.Address, shards = stats.Stats.Count, entities = stats.EntityCount } } });
+        if (Unknown(http, cmd, out var type) is { } problem) return problem;
+        var nodes = await GatherAsync(http, cmd, type);
+        return ApiResults.Json(new
+        {
+            type,
+            nodes = nodes.Select(n => new { node = n.Node, shards = n.Shards?.Count, entities = n.Shards?.Values.Sum(), error = n.Error }),
+        });
     }
 
     private static async Task<IResult> ShardStatsAsync(HttpContext http, CmdContext cmd)
     {
-        var sharding = ClusterSharding.Get(cmd.Server.System);
-        if (Unknown(http, sharding, out var type) is { } problem) return problem;
-        var stats = await StatsAsync(cmd, sharding, type, http.RequestAborted);
-        var shards = stats.Stats.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new { node = cmd.Address, shard = s.Key, entities = s.Value }).ToList();
-        return ApiResults.Json(new { type, shards, entities = stats.EntityCount });
+        if (Unknown(http, cmd, out var type) is { } problem) return problem;
+        var nodes = await GatherAsync(http, cmd, type);
+        var shards = nodes.Where(n => n.Shards is not null)
+            .SelectMany(n => n.Shards!.Select(s => new { node = n.Node, shard = s.Key, entities = s.Value }))
+            // Shard ids are numbers as text: shorter first puts 2 before 11.
+            .OrderBy(s => s.node, StringComparer.Ordinal).ThenBy(s => s.shard.Length).ThenBy(s => s.shard, StringComparer.Ordinal).ToList();
+        var unavailable = nodes.Where(n => n.Error is not null).Select(n => new { node = n.Node, error = n.Error }).ToList();
+        return ApiResults.Json(new { type, shards, entities = shards.Sum(s => s.entities), unavailable });
     }
 
-    private static IResult? Unknown(HttpContext http, ClusterSharding sharding, out string type)
+    private static async Task<IReadOnlyList<NodeShards>> GatherAsync(HttpContext http, CmdContext cmd, string type) =>
+        http.Request.Query["scope"] == "node"
+            ? [await MemberShardStats.LocalAsync(cmd, cmd.Cluster.Self.Address, type, http.RequestAborted)]
+            : await MemberShardStats.GatherAsync(cmd, type, http.RequestAborted);
+
+    private static IResult? Unknown(HttpContext http, CmdContext cmd, out string type)
     {
+        var sharding = ClusterSharding.Get(cmd.Server.System);
         type = http.Request.Query["type"].ToString();
         if (type.Length == 0) return ApiResults.Error(StatusCodes.Status400BadRequest, "type", "a region type is required");
         if (sharding.ShardTypeNames.Contains(type, StringComparer.Ordinal)) return null;
         var known = string.Join(", ", sharding.ShardTypeNames.Order(StringComparer.Ordinal));
         return ApiResults.Error(StatusCodes.Status404NotFound, "type", $"no shard region of type '{type}' on this node (regions: {known})");
     }
-
-    private static Task<ShardRegionStats> StatsAsync(CmdContext cmd, ClusterSharding sharding, string type, CancellationToken cancellationToken) =>
-        sharding.ShardRegion(type).Ask<ShardRegionStats>(GetShardRegionStats.Instance, cmd.Server.Settings.AskTimeout, cancellationToken);
 }

@@ -38,6 +38,12 @@ public interface IClusterAdmin
     /// change, until <paramref name="cancellationToken"/> is cancelled (the sequence then ends without an exception).
     /// </summary>
     IAsyncEnumerable<ClusterEvent> EventsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The shards of <paramref name="typeName"/> this node hosts now, each with the entities it runs (a node can count
+    /// only its own entities; <c>region-stats</c> and <c>shard-stats</c> ask every member for this).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, int>> LocalShardsAsync(string typeName, CancellationToken cancellationToken);
 }
 
 /// <summary>The outcome of a membership command: <paramref name="Succeeded"/>, and what happened or why not.</summary>

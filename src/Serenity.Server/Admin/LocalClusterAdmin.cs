@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Serenity.Actors;
 using Serenity.Cluster.Membership;
+using Serenity.Cluster.Sharding;
 
 namespace Serenity.Server.Admin;
 
@@ -10,12 +11,19 @@ namespace Serenity.Server.Admin;
 /// </summary>
 public sealed class LocalClusterAdmin : IClusterAdmin
 {
+    private readonly ActorSystem _system;
+    private readonly TimeSpan _askTimeout;
     private const string NotSupported = "not supported by the local provider (serenity.actor.provider = local): this node is a cluster of one";
 
-    /// <summary>Creates the view of <paramref name="system"/>, addressed as <paramref name="address"/> (the admin listener's host:port).</summary>
-    public LocalClusterAdmin(ActorSystem system, string address)
+    /// <summary>
+    /// Creates the view of <paramref name="system"/>, addressed as <paramref name="address"/> (the admin listener's
+    /// host:port); questions to the shard regions wait at most <paramref name="askTimeout"/> (default 5 s).
+    /// </summary>
+    public LocalClusterAdmin(ActorSystem system, string address, TimeSpan? askTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(system);
+        _system = system;
+        _askTimeout = askTimeout ?? TimeSpan.FromSeconds(5);
         var config = system.Settings.Config;
         var roles = config.GetStringList("serenity.cluster.roles", []);
         var name = config.GetString("serenity.cluster.node-name", system.Name);
@@ -53,4 +61,8 @@ public sealed class LocalClusterAdmin : IClusterAdmin
         // A cluster of one never changes: wait for the client to go away.
         await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, int>> LocalShardsAsync(string typeName, CancellationToken cancellationToken) =>
+        (await ClusterSharding.Get(_system).ShardRegion(typeName).Ask<ShardRegionStats>(GetShardRegionStats.Instance, _askTimeout, cancellationToken)).Stats;
 }

@@ -1,3 +1,5 @@
+using Serenity.Cluster.Provider;
+using Serenity.Cluster.RabbitMq;
 using Serenity.Hocon;
 using Serenity.Server.Admin;
 
@@ -50,7 +52,10 @@ public static class ServerProgram
             await using var cmd = await host.StartCmdListenerAsync(cancellationToken: cancellationToken);
             if (cmd is not null) await output.WriteLineAsync($"pbm admin endpoint: {cmd.Address}");
             await output.WriteLineAsync("Press Ctrl-C to stop.");
-            await host.ShutdownRequested.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            // A cluster node also stops once it has left the cluster (pbm cluster leave, from any node).
+            var left = ClusterProvider.Get(host.System).Provider is RabbitMqClusterProvider cluster ? cluster.Left : Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.WhenAny(host.ShutdownRequested, left).WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (left.IsCompletedSuccessfully) await output.WriteLineAsync("Serenity: this node left the cluster.");
             await output.WriteLineAsync("Serenity: shutting down (draining requests, closing WebSockets, flushing the journal) ...");
         }
         await output.WriteLineAsync("Serenity: stopped; journal closed.");

@@ -106,7 +106,8 @@ public sealed class CommandOutputTests(NodeFixture node)
         Assert.Matches(@"Symbols:\s+4", run.Out);
         Assert.Matches(@"Quotes in:\s+[1-9]\d*", run.Out);
         Assert.Matches(@"Rate in \(/s\):\s+[\d.]+", run.Out);
-        Assert.Matches(@"Reconnects:\s+-", run.Out);
+        Assert.Matches(@"Connection:\s+n/a \(no connection\)", run.Out);
+        Assert.DoesNotContain("Reconnects:", run.Out); // connection details only for a source with a connection (Alpaca)
     }
 
     [Fact]

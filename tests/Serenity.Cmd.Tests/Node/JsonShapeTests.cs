@@ -15,7 +15,7 @@ public sealed class JsonShapeTests(NodeFixture node)
     [InlineData("cluster leader", "leader")]
     [InlineData("cluster-sharding regions", "node,regions")]
     [InlineData("cluster-sharding region-stats -r ticker", "type,nodes")]
-    [InlineData("cluster-sharding shard-stats -r ticker", "type,shards,entities")]
+    [InlineData("cluster-sharding shard-stats -r ticker", "type,shards,entities,unavailable")]
     [InlineData("market-data status", "source,symbols,state,connection,reconnects,quotes_accepted,quotes_delivered,quotes_dropped,rate_in_per_second,rate_out_per_second,cleaning_dropped,bars_emitted")]
     [InlineData("market-data buckets --top 2", "time,keys,total")]
     [InlineData("journal stats", "plugin,store,state,snapshot_plugin,sqlite_path,entities")]

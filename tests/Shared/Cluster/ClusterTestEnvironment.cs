@@ -1,13 +1,13 @@
 using Serenity.TestSupport.PostgreSql;
 using Serenity.TestSupport.RabbitMq;
 
-namespace Serenity.Cluster.RabbitMq.Tests.Fixture;
+namespace Serenity.Tests.Shared;
 
 /// <summary>
 /// Whether the cluster tests run here: they need PostgreSQL and RabbitMQ binaries. Missing ones skip
 /// them with the reason, except in CI (<c>CI=true</c>), where they run and fail.
 /// </summary>
-internal static class ClusterTestEnvironment
+public static class ClusterTestEnvironment
 {
     private static readonly Lazy<string?> s_skipReason = new(FindSkipReason);
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Serenity.Cluster.RabbitMq.Tests.Fixture;
+namespace Serenity.Tests.Shared;
 
 /// <summary>Waits for an observable condition with a deadline (never a bare sleep as synchronisation).</summary>
 internal static class Poll

@@ -3,7 +3,7 @@ using Serenity.TestSupport.RabbitMq;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Serenity.Cluster.RabbitMq.Tests.Fixture;
+namespace Serenity.Tests.Shared;
 
 /// <summary>
 /// One throw-away PostgreSQL server and one RabbitMQ node for the test run (started together, stopped
