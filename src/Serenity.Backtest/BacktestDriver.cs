@@ -42,6 +42,7 @@ internal sealed class BacktestDriver : ReceiveActor
     private Phase _phase;
     private DateTime _end;
     private int _fills;
+    private int _runnerPolls;
     private int _riskPolls;
     private int _portfolioPolls;
     private int _minuteCount;
@@ -59,6 +60,7 @@ internal sealed class BacktestDriver : ReceiveActor
             _plan.Observer.Tell(new BacktestObserver.AnswerTo(Self), Self);
             NextMinute();
         }));
+        Receive<BacktestObserver.RunnerWarmingUp>(w => Guard(() => OnWarmingUp(w)));
         Receive<BacktestObserver.Settled>(s => Guard(() => OnSettled(s)));
         Receive<RiskView>(v => Guard(() => OnRisk(v)));
         Receive<ScenarioHubStats>(s => Guard(() => OnHubStats(s)));
@@ -117,8 +119,18 @@ internal sealed class BacktestDriver : ReceiveActor
         foreach (var bar in batch.Bars) _plan.Publisher.PublishBar(bar);
         _barCount += batch.Bars.Count;
         _phase = Phase.Settling;
-        _plan.Strategies.Tell(GetStrategies.Instance, _plan.Observer); // answered to the observer, see BacktestObserver
+        _runnerPolls = 0;
+        AskRunner();
     }
+
+    private void AskRunner() => _plan.Strategies.Tell(GetStrategies.Instance, _plan.Observer); // answered to the observer, see BacktestObserver
+
+    /// <summary>Only after a runner restart (setup waits for the first warm-up): its bars wait for stored ones.</summary>
+    private void OnWarmingUp(BacktestObserver.RunnerWarmingUp w) => Expect(Phase.Settling, () =>
+    {
+        if (++_runnerPolls > MaxPolls) throw new InvalidOperationException($"backtest: gave up waiting for the strategy runner to warm up {string.Join(", ", w.Symbols)}");
+        AskRunner();
+    });
 
     private void OnSettled(BacktestObserver.Settled s) => Expect(Phase.Settling, () =>
     {

@@ -32,7 +32,11 @@ internal sealed class BacktestObserver : ReceiveActor
         Receive<AccountUpdated>(u => { if (u.Fill is { } fill) OnFill(fill); });
         Receive<AwaitSettled>(_ => Await(Sender));
         Receive<AnswerTo>(a => _driver = a.Driver);
-        Receive<StrategiesView>(_ => Await(_driver));
+        Receive<StrategiesView>(v =>
+        {
+            if (v.WarmingUp.Count > 0) _driver.Tell(new RunnerWarmingUp(v.WarmingUp)); // bars wait in the runner: not through yet
+            else Await(_driver);
+        });
         Receive<GetObserved>(_ => Sender.Tell(new Observed([.. _fills], [.. _signals])));
     }
 
@@ -88,6 +92,9 @@ internal sealed class BacktestObserver : ReceiveActor
 
     /// <summary>No order pending; <paramref name="FillCount"/> fills seen so far; <paramref name="Holding"/>: some position is open.</summary>
     internal sealed record Settled(int FillCount, bool Holding);
+
+    /// <summary>The runner answered, but bars still wait in it for these symbols' warm-up: ask again.</summary>
+    internal sealed record RunnerWarmingUp(IReadOnlyList<string> Symbols);
 
     /// <summary>Whom a <see cref="StrategiesView"/> sent here is answered for.</summary>
     internal sealed record AnswerTo(IActorRef Driver);
