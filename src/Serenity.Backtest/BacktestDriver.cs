@@ -22,8 +22,8 @@ namespace Serenity.Backtest;
 /// hub is asked until every held symbol's window is seeded (its Ticker answered);</item>
 /// <item>while something is held (or was just traded): the hub answers (its scenarios for the minute have reached the
 /// Risk entity), then the Risk entity answers with VaR over them;</item>
-/// <item>meanwhile (it depends on none of the above after the fills) the Portfolio is asked until every position has a
-/// mark (a newly opened one asks its Ticker once).</item>
+/// <item>meanwhile (it depends on none of the above after the fills) the Portfolio is asked for a view in which every
+/// position has a mark (a newly opened one asks its Ticker once, see <see cref="MarkedPortfolioWait"/>).</item>
 /// </list>
 /// Only when both the risk and the portfolio answers are in is the minute sampled and the next one published, so every
 /// order fills at its own minute's quote and every figure is the same in every run. The replies are plain actor messages
@@ -38,16 +38,14 @@ internal sealed class BacktestDriver : ReceiveActor
     private readonly IEnumerator<MinuteBatch> _minutes;
     private readonly DrawdownTracker _drawdown = new();
     private readonly List<EquitySample> _samples = [];
-    private readonly GetPortfolio _getPortfolio = new();
+    private readonly MarkedPortfolioWait _portfolioWait;
     private Phase _phase;
     private DateTime _end;
     private int _fills;
     private int _runnerPolls;
     private int _riskPolls;
-    private int _portfolioPolls;
     private int _minuteCount;
     private int _barCount;
-    private bool _awaitingPortfolio;
     private RiskSnapshot? _risk;
     private PortfolioView? _portfolio;
 
@@ -55,6 +53,7 @@ internal sealed class BacktestDriver : ReceiveActor
     {
         _plan = plan;
         _minutes = plan.Minutes.GetEnumerator();
+        _portfolioWait = new MarkedPortfolioWait(plan.Portfolio, plan.User);
         Receive<Start>(_ => Guard(() =>
         {
             _plan.Observer.Tell(new BacktestObserver.AnswerTo(Self), Self);
@@ -65,7 +64,8 @@ internal sealed class BacktestDriver : ReceiveActor
         Receive<RiskView>(v => Guard(() => OnRisk(v)));
         Receive<ScenarioHubStats>(s => Guard(() => OnHubStats(s)));
         Receive<RiskScenarios>(_ => Guard(OnScenarios));
-        Receive<PortfolioView>(p => Guard(() => OnPortfolio(p)));
+        Receive<PortfolioView>(p => Guard(() => { if (_portfolioWait.OnView(p, Context)) SampleWhenBothIn(); }));
+        Receive<PortfolioUpdated>(u => Guard(() => { if (_portfolioWait.OnUpdate(u, Context)) SampleWhenBothIn(); }));
     }
 
     /// <summary>Where the minute's risk line stands (the portfolio line runs beside it from <see cref="Phase.RiskAfterFill"/> on).</summary>
@@ -137,10 +137,7 @@ internal sealed class BacktestDriver : ReceiveActor
         var traded = s.FillCount != _fills;
         _fills = s.FillCount;
         _risk = null;
-        _portfolio = null;
-        _awaitingPortfolio = true;
-        _portfolioPolls = 0;
-        _plan.Portfolio.Tell(_getPortfolio, Self);
+        _portfolioWait.Start(Context);
         _riskPolls = 0;
         if (traded) Ask(Phase.RiskAfterFill, _plan.Risk, GetRisk.Instance);
         else if (s.Holding) Ask(Phase.Hub, _plan.Hub, GetLatestScenarios.Instance);
@@ -168,27 +165,12 @@ internal sealed class BacktestDriver : ReceiveActor
         SampleWhenBothIn();
     }
 
-    private void OnPortfolio(PortfolioView p)
-    {
-        if (!_awaitingPortfolio) throw new InvalidOperationException("backtest: unexpected portfolio answer");
-        foreach (var position in p.Positions.Values)
-        {
-            if (position.MarketPrice is null)
-            {
-                Poll(ref _portfolioPolls, _phase, _plan.Portfolio, _getPortfolio, "the portfolio to mark its positions");
-                return;
-            }
-        }
-        _awaitingPortfolio = false;
-        _portfolio = p;
-        SampleWhenBothIn();
-    }
-
     private void SampleWhenBothIn()
     {
-        if (_phase != Phase.RiskDone || _awaitingPortfolio) return;
+        if (_phase != Phase.RiskDone || _portfolioWait.Waiting) return;
         _phase = Phase.Idle;
-        var p = _portfolio!;
+        var p = _portfolioWait.View!;
+        _portfolio = p;
         var risk = _risk;
         _drawdown.Add(p.Equity);
         _samples.Add(new EquitySample(
@@ -220,6 +202,7 @@ internal sealed class BacktestDriver : ReceiveActor
         target.Tell(message, Self);
     }
 
+
     private void Poll(ref int polls, Phase phase, ICanTell target, object message, string what)
     {
         if (++polls > MaxPolls) throw new InvalidOperationException($"backtest: gave up waiting for {what} after {MaxPolls} round-trips");
@@ -243,6 +226,7 @@ internal sealed class BacktestDriver : ReceiveActor
         EntityRef Risk,
         IActorRef Hub,
         EntityRef Portfolio,
+        string User,
         Action<int, DateTime> OnMinute,
         TaskCompletionSource<Outcome> Done,
         CancellationToken Cancellation);

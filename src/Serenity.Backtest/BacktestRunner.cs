@@ -81,6 +81,7 @@ public static class BacktestRunner
             risk.Risk(user),
             risk.Hub,
             trading.Portfolio(user),
+            user,
             (minutes, end) =>
             {
                 watchdog.Tick();

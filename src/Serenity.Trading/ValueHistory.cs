@@ -21,13 +21,8 @@ internal sealed class ValueHistory(int size, TimeSpan interval)
         while (_points.Count > size) _points.RemoveFirst();
     }
 
-    /// <summary>Adds a point for a revaluation unless the last one is younger than the interval; true when added.</summary>
-    public bool AddIfDue(ValuePoint point)
-    {
-        if (_points.Last is { } last && point.Timestamp - last.Value.Point.Timestamp < interval) return false;
-        Add(point);
-        return true;
-    }
+    /// <summary>Whether a revaluation at <paramref name="at"/> adds a point: the last one is at least the interval old.</summary>
+    public bool IsDue(DateTime at) => _points.Last is not { } last || at - last.Value.Point.Timestamp >= interval;
 
     public void Clear() => _points.Clear();
 

@@ -16,6 +16,7 @@ public sealed class BoundedMemoryJournalStore : IJournalStore
     private readonly int _keep;
     private readonly Dictionary<string, PerId> _byId = new(StringComparer.Ordinal);
     private readonly List<JournalRow> _tagged = [];
+    private readonly HashSet<(string, long)> _seen = []; // one write's rows, reused (guarded by _gate)
     private long _ordering;
 
     /// <summary>Created by the plugin loader with its config section (<c>keep-events</c>, default 10000).</summary>
@@ -34,13 +35,13 @@ public sealed class BoundedMemoryJournalStore : IJournalStore
         ArgumentNullException.ThrowIfNull(atomicWrites);
         lock (_gate)
         {
-            var seen = new HashSet<(string, long)>();
+            _seen.Clear();
             foreach (var write in atomicWrites)
             {
                 foreach (var row in write)
                 {
                     var highest = _byId.TryGetValue(row.PersistenceId, out var id) ? id.Highest : 0;
-                    if (row.SequenceNr <= highest || !seen.Add((row.PersistenceId, row.SequenceNr)))
+                    if (row.SequenceNr <= highest || !_seen.Add((row.PersistenceId, row.SequenceNr)))
                         return Task.FromException(new JournalCollisionException($"{row.PersistenceId} already has sequence number {row.SequenceNr}"));
                 }
             }
