@@ -9,10 +9,10 @@ namespace Serenity.Backtest;
 /// <summary>
 /// Follows the backtest user's <c>signals.{user}</c> and <c>account.{user}</c> topics, exactly as a dashboard would: it
 /// records every fill and the final state of every signal, and knows which signals' orders are still pending. It is
-/// the per-minute barrier's second step: <see cref="AwaitSettled"/> is answered once no signal's order is pending. The
-/// driver asks the strategy runner for its <see cref="StrategiesView"/> on the observer's behalf (the runner answers
-/// after the bars sent before, and their signals, are through): that answer counts as an <see cref="AwaitSettled"/> from
-/// the driver named by <see cref="AnswerTo"/>, which saves a hop per minute.
+/// the per-minute barrier's second step. The driver asks the strategy runner for its <see cref="StrategiesView"/> on the
+/// observer's behalf (the runner answers after the bars sent before, and their signals, are through), which saves a hop
+/// per minute: the observer then answers the driver named by <see cref="AnswerTo"/> with <see cref="Settled"/> once no
+/// signal's order is pending.
 /// </summary>
 internal sealed class BacktestObserver : ReceiveActor
 {
@@ -30,7 +30,6 @@ internal sealed class BacktestObserver : ReceiveActor
         _user = user;
         Receive<SignalUpdated>(OnSignal);
         Receive<AccountUpdated>(u => { if (u.Fill is { } fill) OnFill(fill); });
-        Receive<AwaitSettled>(_ => Await(Sender));
         Receive<AnswerTo>(a => _driver = a.Driver);
         Receive<StrategiesView>(v =>
         {
@@ -82,12 +81,6 @@ internal sealed class BacktestObserver : ReceiveActor
         if (_pending.Count > 0 || _waiters.Count == 0) return;
         foreach (var w in _waiters) w.Tell(SettledNow());
         _waiters.Clear();
-    }
-
-    /// <summary>Answered with <see cref="Settled"/> once no signal's order is pending.</summary>
-    internal sealed record AwaitSettled
-    {
-        public static readonly AwaitSettled Instance = new();
     }
 
     /// <summary>No order pending; <paramref name="FillCount"/> fills seen so far; <paramref name="Holding"/>: some position is open.</summary>
