@@ -6,9 +6,9 @@ namespace Serenity.Backtest.Persistence;
 /// <summary>
 /// The backtest's journal: in memory like the <c>memory</c> plugin, but it keeps only the newest <c>keep-events</c>
 /// events per persistence id (and every tagged event), so a year of minute bars does not pile up a million ticker events.
-/// Recovery needs only the events after an entity's newest snapshot (entities snapshot every <c>snapshot-every</c> =
-/// 100 events, far below the default 10,000 kept); a replay that would need a dropped event fails loudly instead of
-/// recovering a wrong state. Sequence numbers, collisions and tag queries behave as in the memory plugin.
+/// Recovery needs only the events after an entity's newest snapshot (in a backtest entities snapshot every
+/// <c>snapshot-every</c> = 5,000 events, below the default 10,000 kept); a replay that would need a dropped event fails
+/// loudly instead of recovering a wrong state. Sequence numbers, collisions and tag queries behave as in the memory plugin.
 /// </summary>
 public sealed class BoundedMemoryJournalStore : IJournalStore
 {
