@@ -36,10 +36,10 @@ public static class BacktestConfig
             .AppendLine(CultureInfo.InvariantCulture, $"serenity.trading.symbols = [{symbols}]")
             .AppendLine(CultureInfo.InvariantCulture, $"serenity.trading.bar-window = {barWindow}")
             .AppendLine("serenity.trading.redeliver-interval = 1h")
-            .AppendLine("serenity.trading.ticker-snapshot-interval = 1d")
-            .AppendLine("serenity.trading.snapshot-every = 1000")
+            .AppendLine("serenity.trading.ticker-snapshot-interval = 30d")
+            .AppendLine("serenity.trading.snapshot-every = 5000")
             .AppendLine("serenity.risk.strategy.retry-interval = 1h")
-            .AppendLine("serenity.risk.strategy.snapshot-every = 1000")
+            .AppendLine("serenity.risk.strategy.snapshot-every = 5000")
             .AppendLine("serenity.risk.drawdown-refresh = off")
             .ToString();
         var config = ConfigurationFactory.ParseString(hocon, "backtest");

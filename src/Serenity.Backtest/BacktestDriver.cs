@@ -10,24 +10,24 @@ namespace Serenity.Backtest;
 
 /// <summary>
 /// Drives the replay from inside the actor system, one minute at a time: moves the virtual clock to the minute's end,
-/// publishes the minute's quotes, then its bars one by one, and waits - without sleeping - until the actors have done
-/// everything each bar causes, by request/reply round-trips that follow the causal chain (a mailbox answers only after the
-/// messages enqueued before the request; a persistent actor stashes commands until its pending events are written):
+/// publishes the minute's quotes and then all its bars, and waits - without sleeping - until the actors have done
+/// everything the minute causes, by request/reply round-trips that follow the causal chain (a mailbox answers only after
+/// the messages enqueued before the request; a persistent actor stashes commands until its pending events are written):
 /// <list type="number">
-/// <item>after each bar, the strategy runner answers <see cref="GetStrategies"/>: it has taken the bar and journaled and
-/// published its signal (whose order is on its way to the Account);</item>
-/// <item>the observer answers once no signal's order is pending: the Account has filled (or rejected) them, told the
-/// Portfolio, and published the fills on <c>account.{user}</c>;</item>
+/// <item>the strategy runner answers <see cref="GetStrategies"/> once it has taken the minute's bars and journaled and
+/// published their signals (whose orders are on their way to the Account); its answer goes to the observer, which
+/// answers the driver once no signal's order is pending: the Account has decided them in submission order, filled them
+/// at this minute's quote, told the Portfolio, and published the fills on <c>account.{user}</c>;</item>
 /// <item>after a fill: the Risk entity answers (it has taken the fill and told the scenario hub what it holds), then the
 /// hub is asked until every held symbol's window is seeded (its Ticker answered);</item>
-/// <item>once the minute's bars are through: the Portfolio is asked until every position has a mark (a newly opened one
-/// asks its Ticker once);</item>
-/// <item>while something is held (or just traded): the hub answers (its scenarios for the minute have reached the Risk
-/// entity), then the Risk entity answers with VaR over them.</item>
+/// <item>while something is held (or was just traded): the hub answers (its scenarios for the minute have reached the
+/// Risk entity), then the Risk entity answers with VaR over them;</item>
+/// <item>meanwhile (it depends on none of the above after the fills) the Portfolio is asked for a view in which every
+/// position has a mark (a newly opened one asks its Ticker once, see <see cref="MarkedPortfolioWait"/>).</item>
 /// </list>
-/// Only then is the minute sampled and the next one published, so every order fills at its own minute's quote and every
-/// figure is the same in every run. The replies are plain actor messages (no tasks, no thread hops), so a minute costs a
-/// handful of mailbox hand-offs.
+/// Only when both the risk and the portfolio answers are in is the minute sampled and the next one published, so every
+/// order fills at its own minute's quote and every figure is the same in every run. The replies are plain actor messages
+/// (no tasks, no thread hops), so a minute costs a handful of mailbox hand-offs.
 /// </summary>
 internal sealed class BacktestDriver : ReceiveActor
 {
@@ -38,41 +38,46 @@ internal sealed class BacktestDriver : ReceiveActor
     private readonly IEnumerator<MinuteBatch> _minutes;
     private readonly DrawdownTracker _drawdown = new();
     private readonly List<EquitySample> _samples = [];
-    private readonly GetPortfolio _getPortfolio = new();
+    private readonly MarkedPortfolioWait _portfolioWait;
     private Phase _phase;
-    private MinuteBatch? _batch;
-    private int _next;
     private DateTime _end;
     private int _fills;
-    private bool _traded;
-    private int _polls;
+    private int _runnerPolls;
+    private int _riskPolls;
     private int _minuteCount;
     private int _barCount;
+    private RiskSnapshot? _risk;
     private PortfolioView? _portfolio;
 
     private BacktestDriver(Plan plan)
     {
         _plan = plan;
         _minutes = plan.Minutes.GetEnumerator();
-        Receive<Start>(_ => Guard(NextMinute));
-        Receive<StrategiesView>(_ => Guard(OnRunnerDone));
+        _portfolioWait = new MarkedPortfolioWait(plan.Portfolio, plan.User);
+        Receive<Start>(_ => Guard(() =>
+        {
+            _plan.Observer.Tell(new BacktestObserver.AnswerTo(Self), Self);
+            NextMinute();
+        }));
+        Receive<BacktestObserver.RunnerWarmingUp>(w => Guard(() => OnWarmingUp(w)));
         Receive<BacktestObserver.Settled>(s => Guard(() => OnSettled(s)));
         Receive<RiskView>(v => Guard(() => OnRisk(v)));
         Receive<ScenarioHubStats>(s => Guard(() => OnHubStats(s)));
-        Receive<PortfolioView>(p => Guard(() => OnPortfolio(p)));
         Receive<RiskScenarios>(_ => Guard(OnScenarios));
+        Receive<PortfolioView>(p => Guard(() => { if (_portfolioWait.OnView(p, Context)) SampleWhenBothIn(); }));
+        Receive<PortfolioUpdated>(u => Guard(() => { if (_portfolioWait.OnUpdate(u, Context)) SampleWhenBothIn(); }));
     }
 
+    /// <summary>Where the minute's risk line stands (the portfolio line runs beside it from <see cref="Phase.RiskAfterFill"/> on).</summary>
     private enum Phase
     {
         Idle,
-        Runner,
-        Observer,
+        Settling,
         RiskAfterFill,
         HubSeeding,
-        Portfolio,
         Hub,
         Risk,
+        RiskDone,
     }
 
     public static Props Props(Plan plan) => Serenity.Actors.Props.Create(() => new BacktestDriver(plan));
@@ -104,85 +109,69 @@ internal sealed class BacktestDriver : ReceiveActor
             Context.Stop(Self);
             return;
         }
-        _batch = _minutes.Current;
-        _end = _batch.Minute.AddMinutes(1);
+        var batch = _minutes.Current;
+        _end = batch.Minute.AddMinutes(1);
         var now = _plan.Clock.GetUtcNow().UtcDateTime;
         if (_end > now) _plan.Clock.Advance(_end - now);
-        foreach (var bar in _batch.Bars) _plan.Publisher.PublishQuote(SyntheticQuotes.For(bar, _plan.SpreadBasisPoints, _end));
-        _barCount += _batch.Bars.Count;
-        _next = 0;
-        _traded = false;
-        NextBar();
+        // All quotes before any bar: a signal's order must find every symbol's quote of this minute at its Ticker. The
+        // Account decides orders in the order the runner submits them, so the whole minute can go out at once.
+        foreach (var bar in batch.Bars) _plan.Publisher.PublishQuote(SyntheticQuotes.For(bar, _plan.SpreadBasisPoints, _end));
+        foreach (var bar in batch.Bars) _plan.Publisher.PublishBar(bar);
+        _barCount += batch.Bars.Count;
+        _phase = Phase.Settling;
+        _runnerPolls = 0;
+        AskRunner();
     }
 
-    /// <summary>
-    /// Bars go out one at a time, each waited for: two signals of one minute would otherwise submit two orders at once, and
-    /// the Account numbers orders in the order its Tickers happen to answer.
-    /// </summary>
-    private void NextBar()
+    private void AskRunner() => _plan.Strategies.Tell(GetStrategies.Instance, _plan.Observer); // answered to the observer, see BacktestObserver
+
+    /// <summary>Only after a runner restart (setup waits for the first warm-up): its bars wait for stored ones.</summary>
+    private void OnWarmingUp(BacktestObserver.RunnerWarmingUp w) => Expect(Phase.Settling, () =>
     {
-        if (_next == _batch!.Bars.Count)
-        {
-            Ask(Phase.Portfolio, _plan.Portfolio, _getPortfolio);
-            return;
-        }
-        _plan.Publisher.PublishBar(_batch.Bars[_next++]);
-        Ask(Phase.Runner, _plan.Strategies, GetStrategies.Instance);
-    }
+        if (++_runnerPolls > MaxPolls) throw new InvalidOperationException($"backtest: gave up waiting for the strategy runner to warm up {string.Join(", ", w.Symbols)}");
+        AskRunner();
+    });
 
-    private void OnRunnerDone() => Expect(Phase.Runner, () => Ask(Phase.Observer, _plan.Observer, BacktestObserver.AwaitSettled.Instance));
-
-    private void OnSettled(BacktestObserver.Settled s) => Expect(Phase.Observer, () =>
+    private void OnSettled(BacktestObserver.Settled s) => Expect(Phase.Settling, () =>
     {
         var traded = s.FillCount != _fills;
         _fills = s.FillCount;
-        _traded |= traded;
+        _risk = null;
+        _portfolioWait.Start(Context);
+        _riskPolls = 0;
         if (traded) Ask(Phase.RiskAfterFill, _plan.Risk, GetRisk.Instance);
-        else NextBar();
+        else if (s.Holding) Ask(Phase.Hub, _plan.Hub, GetLatestScenarios.Instance);
+        else RiskDone(null);
     });
 
     private void OnRisk(RiskView v)
     {
-        if (_phase == Phase.RiskAfterFill)
-        {
-            _polls = 0;
-            Ask(Phase.HubSeeding, _plan.Hub, GetScenarioHubStats.Instance);
-            return;
-        }
-        Expect(Phase.Risk, () => Sampled(v.Snapshot));
+        if (_phase == Phase.RiskAfterFill) Ask(Phase.HubSeeding, _plan.Hub, GetScenarioHubStats.Instance);
+        else Expect(Phase.Risk, () => RiskDone(v.Snapshot));
     }
 
     private void OnHubStats(ScenarioHubStats s) => Expect(Phase.HubSeeding, () =>
     {
-        if (s.Holders.Keys.All(s.Windows.ContainsKey))
-        {
-            _polls = 0;
-            NextBar();
-        }
-        else Poll(Phase.HubSeeding, _plan.Hub, GetScenarioHubStats.Instance, "the scenario hub to seed the held symbols' windows");
-    });
-
-    private void OnPortfolio(PortfolioView p) => Expect(Phase.Portfolio, () =>
-    {
-        foreach (var position in p.Positions.Values)
-        {
-            if (position.MarketPrice is null)
-            {
-                Poll(Phase.Portfolio, _plan.Portfolio, _getPortfolio, "the portfolio to mark its positions");
-                return;
-            }
-        }
-        _polls = 0;
-        _portfolio = p;
-        if (p.Positions.Count == 0 && !_traded) Sampled(null);
-        else Ask(Phase.Hub, _plan.Hub, GetLatestScenarios.Instance);
+        if (s.Holders.Keys.All(s.Windows.ContainsKey)) Ask(Phase.Hub, _plan.Hub, GetLatestScenarios.Instance);
+        else Poll(ref _riskPolls, Phase.HubSeeding, _plan.Hub, GetScenarioHubStats.Instance, "the scenario hub to seed the held symbols' windows");
     });
 
     private void OnScenarios() => Expect(Phase.Hub, () => Ask(Phase.Risk, _plan.Risk, GetRisk.Instance));
 
-    private void Sampled(RiskSnapshot? risk)
+    private void RiskDone(RiskSnapshot? risk)
     {
-        var p = _portfolio!;
+        _phase = Phase.RiskDone;
+        _risk = risk;
+        SampleWhenBothIn();
+    }
+
+    private void SampleWhenBothIn()
+    {
+        if (_phase != Phase.RiskDone || _portfolioWait.Waiting) return;
+        _phase = Phase.Idle;
+        var p = _portfolioWait.View!;
+        _portfolio = p;
+        var risk = _risk;
         _drawdown.Add(p.Equity);
         _samples.Add(new EquitySample(
             _end,
@@ -213,9 +202,10 @@ internal sealed class BacktestDriver : ReceiveActor
         target.Tell(message, Self);
     }
 
-    private void Poll(Phase phase, ICanTell target, object message, string what)
+
+    private void Poll(ref int polls, Phase phase, ICanTell target, object message, string what)
     {
-        if (++_polls > MaxPolls) throw new InvalidOperationException($"backtest: gave up waiting for {what} after {MaxPolls} round-trips");
+        if (++polls > MaxPolls) throw new InvalidOperationException($"backtest: gave up waiting for {what} after {MaxPolls} round-trips");
         Ask(phase, target, message);
     }
 
@@ -236,6 +226,7 @@ internal sealed class BacktestDriver : ReceiveActor
         EntityRef Risk,
         IActorRef Hub,
         EntityRef Portfolio,
+        string User,
         Action<int, DateTime> OnMinute,
         TaskCompletionSource<Outcome> Done,
         CancellationToken Cancellation);

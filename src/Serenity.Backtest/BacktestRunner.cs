@@ -81,6 +81,7 @@ public static class BacktestRunner
             risk.Risk(user),
             risk.Hub,
             trading.Portfolio(user),
+            user,
             (minutes, end) =>
             {
                 watchdog.Tick();
@@ -110,11 +111,15 @@ public static class BacktestRunner
             var enabled = await risk.Strategies(user).Ask<CommandResult>(new EnableStrategy(symbol, options.Strategy, options.Quantity), SetupTimeout, ct).ConfigureAwait(false);
             if (!enabled.Success) throw new ArgumentException($"{enabled.Reason}", enabled.Field ?? "strategy");
         }
-        // Each runner asked its Ticker for stored bars (none in a fresh system) while enabling: let those answers come
-        // back before the first minute (a bar arriving earlier would wait for them anyway, and no signal comes before
-        // the 21st bar).
-        foreach (var symbol in options.Symbols) await trading.Ticker(symbol).Ask<TickerView>(new GetTicker(), SetupTimeout, ct).ConfigureAwait(false);
-        await risk.Strategies(user).Ask<StrategiesView>(GetStrategies.Instance, SetupTimeout, ct).ConfigureAwait(false);
+        // Each runner asked its Ticker for stored bars (none in a fresh system) while enabling. Bars that arrive before
+        // that answer wait in the runner, which still answers GetStrategies at once: the barrier would pass a minute whose
+        // signals have not been made yet (they would come minutes later, at another quote). So wait until all are warm.
+        for (var i = 0; ; i++)
+        {
+            var view = await risk.Strategies(user).Ask<StrategiesView>(GetStrategies.Instance, SetupTimeout, ct).ConfigureAwait(false);
+            if (view.WarmingUp.Count == 0) break;
+            if (i > 100_000) throw new InvalidOperationException($"backtest: the strategy runner did not warm up {string.Join(", ", view.WarmingUp)}");
+        }
         // The Risk entity syncs cash and holdings from the Account when it starts: wait for that answer.
         for (var i = 0; ; i++)
         {

@@ -18,6 +18,7 @@ namespace Serenity.Trading;
 public sealed class PortfolioEntity : ReceivePersistentActor
 {
     private readonly string _userId;
+    private readonly string _updatesTopic;
     private readonly TradingSettings _settings;
     private readonly PortfolioState _state;
     private readonly ValueHistory _history;
@@ -28,6 +29,7 @@ public sealed class PortfolioEntity : ReceivePersistentActor
     public PortfolioEntity(string userId, TradingSettings settings)
     {
         _userId = userId;
+        _updatesTopic = TradingTopics.Portfolio(userId);
         _settings = settings;
         _state = new PortfolioState(settings.StartingCash);
         _history = new ValueHistory(settings.ValueHistorySize, settings.ValueHistoryInterval);
@@ -120,7 +122,7 @@ public sealed class PortfolioEntity : ReceivePersistentActor
     {
         replyTo.Tell(new DeliveryAck(seq));
         FollowHeldSymbols();
-        PublishUpdate(View());
+        if (HasUpdateSubscribers()) PublishUpdate(View());
         if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state.ToSnapshot([.. _history.Points]));
     }
 
@@ -135,9 +137,14 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         if (old is not null && (fromTopic ? q.Timestamp < old.Timestamp : q.Timestamp <= old.Timestamp)) return;
         _quotes[q.Symbol] = q;
         if (PortfolioValuation.MarkPrice(position.Quantity, old) == PortfolioValuation.MarkPrice(position.Quantity, q)) return; // not revalued
+        // Valuing the whole portfolio is only worth it for a history point or a subscriber (quotes come many per minute).
+        var now = Now;
+        var due = _history.IsDue(now);
+        var followed = HasUpdateSubscribers();
+        if (!due && !followed) return;
         var view = View();
-        _history.AddIfDue(Point(Now, view));
-        PublishUpdate(view);
+        if (due) _history.Add(Point(now, view));
+        if (followed) PublishUpdate(view);
     }
 
     /// <summary>Follows the quotes of exactly the held symbols; asks a newly held symbol's ticker for its quote at once.</summary>
@@ -160,12 +167,9 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         }
     }
 
-    private void PublishUpdate(PortfolioView view)
-    {
-        var topic = TradingTopics.Portfolio(_userId);
-        var pubSub = DistributedPubSub.Get(Context.System);
-        if (pubSub.SubscriberCount(topic) > 0) pubSub.Publish(topic, new PortfolioUpdated(view));
-    }
+    private bool HasUpdateSubscribers() => DistributedPubSub.Get(Context.System).SubscriberCount(_updatesTopic) > 0;
+
+    private void PublishUpdate(PortfolioView view) => DistributedPubSub.Get(Context.System).Publish(_updatesTopic, new PortfolioUpdated(view));
 
     private static ValuePoint Point(DateTime at, PortfolioView view) => new(at, view.Equity, view.Cash, view.MarketValue);
 

@@ -6,24 +6,23 @@ namespace Serenity.Trading;
 /// </summary>
 internal sealed class ValueHistory(int size, TimeSpan interval)
 {
-    private readonly LinkedList<ValuePoint> _points = new();
+    // Each point carries the newest timestamp up to it (points are added in arrival order, which is not always time
+    // order: a fill stamped by the Account can arrive after a revaluation point), so a read "since T" walks back from the
+    // newest point only until everything before is older than T, instead of over the whole history on every fill.
+    private readonly LinkedList<(ValuePoint Point, DateTime NewestSoFar)> _points = new();
 
-    public IReadOnlyCollection<ValuePoint> Points => _points;
+    public IEnumerable<ValuePoint> Points => _points.Select(p => p.Point);
 
     /// <summary>Adds a point for a fill or reset (always).</summary>
     public void Add(ValuePoint point)
     {
-        _points.AddLast(point);
+        var newest = _points.Last is { } last && last.Value.NewestSoFar > point.Timestamp ? last.Value.NewestSoFar : point.Timestamp;
+        _points.AddLast((point, newest));
         while (_points.Count > size) _points.RemoveFirst();
     }
 
-    /// <summary>Adds a point for a revaluation unless the last one is younger than the interval; true when added.</summary>
-    public bool AddIfDue(ValuePoint point)
-    {
-        if (_points.Last is { } last && point.Timestamp - last.Value.Timestamp < interval) return false;
-        Add(point);
-        return true;
-    }
+    /// <summary>Whether a revaluation at <paramref name="at"/> adds a point: the last one is at least the interval old.</summary>
+    public bool IsDue(DateTime at) => _points.Last is not { } last || at - last.Value.Point.Timestamp >= interval;
 
     public void Clear() => _points.Clear();
 
@@ -33,6 +32,22 @@ internal sealed class ValueHistory(int size, TimeSpan interval)
         foreach (var p in points ?? []) Add(p);
     }
 
-    public IReadOnlyList<ValuePoint> Between(DateTime? from, DateTime? to) =>
-        [.. _points.Where(p => (from is not { } f || p.Timestamp >= f) && (to is not { } t || p.Timestamp < t))];
+    /// <summary>The points in [<paramref name="from"/>, <paramref name="to"/>) (either end open when null), in history order.</summary>
+    public IReadOnlyList<ValuePoint> Between(DateTime? from, DateTime? to)
+    {
+        var start = _points.First;
+        if (from is { } f)
+        {
+            var node = _points.Last;
+            while (node is not null && node.Value.NewestSoFar >= f) node = node.Previous;
+            start = node is null ? _points.First : node.Next; // node and everything before it are older than from
+        }
+        var result = new List<ValuePoint>();
+        for (var node = start; node is not null; node = node.Next)
+        {
+            var p = node.Value.Point;
+            if ((from is not { } lo || p.Timestamp >= lo) && (to is not { } hi || p.Timestamp < hi)) result.Add(p);
+        }
+        return result;
+    }
 }

@@ -47,16 +47,16 @@ public sealed class LivePathTests : Serenity.TestKit.TestKit
             var end = minute.Key.AddMinutes(1);
             Advance(end - Clock.GetUtcNow().UtcDateTime);
             var ordered = minute.OrderBy(b => b.Symbol, StringComparer.Ordinal).ToList();
+            // The whole minute at once, as the backtest publishes it: the Account decides orders in submission order.
             foreach (var bar in ordered) publisher.PublishQuote(SyntheticQuotes.For(bar, Run.SpreadBasisPoints, end));
-            foreach (var bar in ordered)
-            {
-                // One bar at a time, as the backtest does: two orders in flight at once would be numbered in the order
-                // their Tickers happen to answer the Account.
-                publisher.PublishBar(bar);
-                if (reference[bar.Symbol].OnBar(bar) is null) continue;
-                signals.ExpectMsg<SignalUpdated>(u => u.Signal.Status == SignalOrderStatus.Pending, Bound);
-                signals.ExpectMsg<SignalUpdated>(u => u.Signal.Status != SignalOrderStatus.Pending, Bound);
-            }
+            foreach (var bar in ordered) publisher.PublishBar(bar);
+            var expected = ordered.Count(bar => reference[bar.Symbol].OnBar(bar) is not null);
+            // Each signal is published once pending and once settled: wait for all of them before the next minute.
+            var updates = Enumerable.Range(0, 2 * expected).Select(_ => signals.ExpectMsg<SignalUpdated>(Bound).Signal).ToList();
+            Assert.Equal(expected, updates.Count(u => u.Status == SignalOrderStatus.Pending));
+            Assert.Equal(
+                updates.Where(u => u.Status == SignalOrderStatus.Pending).Select(u => u.ClientOrderId).Order(StringComparer.Ordinal),
+                updates.Where(u => u.Status != SignalOrderStatus.Pending).Select(u => u.ClientOrderId).Order(StringComparer.Ordinal));
         }
 
         var live = await trading.Account(user).Ask<TradesView>(new GetTrades(10_000), Bound);

@@ -6,9 +6,9 @@ namespace Serenity.Backtest.Persistence;
 /// <summary>
 /// The backtest's journal: in memory like the <c>memory</c> plugin, but it keeps only the newest <c>keep-events</c>
 /// events per persistence id (and every tagged event), so a year of minute bars does not pile up a million ticker events.
-/// Recovery needs only the events after an entity's newest snapshot (entities snapshot every <c>snapshot-every</c> =
-/// 100 events, far below the default 10,000 kept); a replay that would need a dropped event fails loudly instead of
-/// recovering a wrong state. Sequence numbers, collisions and tag queries behave as in the memory plugin.
+/// Recovery needs only the events after an entity's newest snapshot (in a backtest entities snapshot every
+/// <c>snapshot-every</c> = 5,000 events, below the default 10,000 kept); a replay that would need a dropped event fails
+/// loudly instead of recovering a wrong state. Sequence numbers, collisions and tag queries behave as in the memory plugin.
 /// </summary>
 public sealed class BoundedMemoryJournalStore : IJournalStore
 {
@@ -16,6 +16,7 @@ public sealed class BoundedMemoryJournalStore : IJournalStore
     private readonly int _keep;
     private readonly Dictionary<string, PerId> _byId = new(StringComparer.Ordinal);
     private readonly List<JournalRow> _tagged = [];
+    private readonly HashSet<(string, long)> _seen = []; // one write's rows, reused (guarded by _gate)
     private long _ordering;
 
     /// <summary>Created by the plugin loader with its config section (<c>keep-events</c>, default 10000).</summary>
@@ -34,13 +35,13 @@ public sealed class BoundedMemoryJournalStore : IJournalStore
         ArgumentNullException.ThrowIfNull(atomicWrites);
         lock (_gate)
         {
-            var seen = new HashSet<(string, long)>();
+            _seen.Clear();
             foreach (var write in atomicWrites)
             {
                 foreach (var row in write)
                 {
                     var highest = _byId.TryGetValue(row.PersistenceId, out var id) ? id.Highest : 0;
-                    if (row.SequenceNr <= highest || !seen.Add((row.PersistenceId, row.SequenceNr)))
+                    if (row.SequenceNr <= highest || !_seen.Add((row.PersistenceId, row.SequenceNr)))
                         return Task.FromException(new JournalCollisionException($"{row.PersistenceId} already has sequence number {row.SequenceNr}"));
                 }
             }

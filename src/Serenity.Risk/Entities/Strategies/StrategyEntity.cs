@@ -52,7 +52,10 @@ public sealed partial class StrategyEntity : ReceivePersistentActor, IWithTimers
         Command<Bar>(OnBar);
         Command<WarmedUp>(OnWarmedUp);
         Command<OrderAnswered>(OnOrderAnswered);
-        Command<GetStrategies>(_ => Sender.Tell(new StrategiesView(_userId, [.. _state.Strategies.Values.OrderBy(s => s.Symbol, StringComparer.Ordinal).Select(View)])));
+        Command<GetStrategies>(_ => Sender.Tell(new StrategiesView(_userId, [.. _state.Strategies.Values.OrderBy(s => s.Symbol, StringComparer.Ordinal).Select(View)])
+        {
+            WarmingUp = [.. _runners.Values.Where(r => !r.Warm).Select(r => r.Strategy.Symbol).Order(StringComparer.Ordinal)],
+        }));
         Command<GetSignals>(OnGetSignals);
         Command<WakeUp>(_ => { });
         Command<object>(_ => SubmitPending(), m => ReferenceEquals(m, RetryTick));

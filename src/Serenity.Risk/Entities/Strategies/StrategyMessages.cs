@@ -22,7 +22,11 @@ public sealed record GetStrategies
 }
 
 /// <summary>A user's strategies, by symbol.</summary>
-public sealed record StrategiesView(string UserId, IReadOnlyList<StrategyView> Strategies);
+public sealed record StrategiesView(string UserId, IReadOnlyList<StrategyView> Strategies)
+{
+    /// <summary>Symbols whose enabled strategy still waits for the Ticker's stored bars (live bars wait meanwhile), in ordinal order.</summary>
+    public IReadOnlyList<string> WarmingUp { get; init; } = [];
+}
 
 /// <summary>One symbol's strategy.</summary>
 /// <param name="Symbol">The symbol.</param>

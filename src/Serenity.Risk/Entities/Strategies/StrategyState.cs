@@ -7,7 +7,13 @@ internal sealed class StrategyState(int signalHistorySize)
 {
     private readonly Dictionary<string, StrategyEntry> _strategies = new(StringComparer.Ordinal);
     private readonly List<SignalView> _signals = [];
-    private readonly Dictionary<string, int> _byClientOrderId = new(StringComparer.Ordinal);
+
+    // Every signal gets a number in arrival order (kept in _numbers beside _signals, so ascending): the index maps a
+    // client order id to its signal's number and finds the position by binary search, so dropping the oldest signal
+    // does not re-index the whole history.
+    private readonly List<long> _numbers = [];
+    private readonly Dictionary<string, long> _byClientOrderId = new(StringComparer.Ordinal);
+    private long _nextNumber;
 
     public IReadOnlyDictionary<string, StrategyEntry> Strategies => _strategies;
 
@@ -18,7 +24,7 @@ internal sealed class StrategyState(int signalHistorySize)
 
     public bool Knows(string clientOrderId) => _byClientOrderId.ContainsKey(clientOrderId);
 
-    public SignalView? Find(string clientOrderId) => _byClientOrderId.TryGetValue(clientOrderId, out var i) ? _signals[i] : null;
+    public SignalView? Find(string clientOrderId) => PositionOf(clientOrderId) is var i && i >= 0 ? _signals[i] : null;
 
     /// <summary>What an exit sells: the shares the entries bought, plus those of entries still pending, minus pending exits.</summary>
     public decimal ToSell(string symbol)
@@ -46,14 +52,14 @@ internal sealed class StrategyState(int signalHistorySize)
     {
         var signal = e.Signal;
         if (_strategies.TryGetValue(signal.Symbol, out var s)) _strategies[signal.Symbol] = s with { InPosition = signal.Kind == SignalKind.Entry };
-        _signals.Add(signal);
+        Add(signal);
         Trim();
-        Index();
     }
 
     public void Apply(SignalSettled e)
     {
-        if (!_byClientOrderId.TryGetValue(e.ClientOrderId, out var i)) return;
+        var i = PositionOf(e.ClientOrderId);
+        if (i < 0) return;
         var signal = _signals[i] = _signals[i] with
         {
             Status = e.Accepted ? SignalOrderStatus.Accepted : SignalOrderStatus.Rejected,
@@ -74,8 +80,9 @@ internal sealed class StrategyState(int signalHistorySize)
         _strategies.Clear();
         foreach (var e in s.Strategies) _strategies[e.Symbol] = e;
         _signals.Clear();
-        _signals.AddRange(s.Signals);
-        Index();
+        _numbers.Clear();
+        _byClientOrderId.Clear();
+        foreach (var signal in s.Signals) Add(signal);
     }
 
     public StrategySnapshot ToSnapshot() => new([.. _strategies.Values], [.. _signals]);
@@ -91,17 +98,22 @@ internal sealed class StrategyState(int signalHistorySize)
                 i++;
                 continue;
             }
+            if (_signals[i].ClientOrderId is { } id && _byClientOrderId.TryGetValue(id, out var n) && n == _numbers[i]) _byClientOrderId.Remove(id);
             _signals.RemoveAt(i);
+            _numbers.RemoveAt(i);
             excess--;
         }
     }
 
-    private void Index()
+    private void Add(SignalView signal)
     {
-        _byClientOrderId.Clear();
-        for (var i = 0; i < _signals.Count; i++)
-        {
-            if (_signals[i].ClientOrderId is { } id) _byClientOrderId[id] = i;
-        }
+        var number = _nextNumber++;
+        _signals.Add(signal);
+        _numbers.Add(number);
+        if (signal.ClientOrderId is { } id) _byClientOrderId[id] = number;
     }
+
+    /// <summary>The position of the newest signal with <paramref name="clientOrderId"/> in <see cref="Signals"/>, or -1.</summary>
+    private int PositionOf(string clientOrderId) =>
+        _byClientOrderId.TryGetValue(clientOrderId, out var number) ? Math.Max(-1, _numbers.BinarySearch(number)) : -1;
 }
