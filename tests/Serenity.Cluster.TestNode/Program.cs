@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Threading.Channels;
 using Serenity.Actors;
 using Serenity.Cluster.PubSub;
 using Serenity.Cluster.Provider;
@@ -14,6 +16,7 @@ using Serenity.Cluster.TestNode;
 //   send <entity> <command-id>  -> "ACK <command-id> <node> <total>" or "FAIL <command-id> <reason>"
 //   owned                       -> "OWNED <count>"
 //   leave                       -> graceful leave, "LEFT", exit 0
+// SIGTERM does the same graceful leave as "leave" (as the server does on SIGTERM).
 // End of input (the test process is gone) terminates the node.
 if (args.Length != 5)
 {
@@ -33,9 +36,25 @@ var listener = system.ActorOf(Props.Create(() => new NewsPrinter()), "news");
 await DistributedPubSub.Get(system).SubscribeAsync("news", listener);
 Console.WriteLine("READY " + node);
 
-string? line;
-while ((line = await Console.In.ReadLineAsync()) is not null)
+var terminated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
 {
+    context.Cancel = true; // the leave below decides when the process ends
+    terminated.TrySetResult();
+});
+// Console.In's ReadLineAsync blocks its caller: a background thread reads stdin so SIGTERM is noticed at once.
+var lines = Channel.CreateUnbounded<string>();
+new Thread(() =>
+{
+    while (Console.In.ReadLine() is { } read) lines.Writer.TryWrite(read);
+    lines.Writer.TryComplete();
+}) { IsBackground = true, Name = "stdin" }.Start();
+while (true)
+{
+    var next = lines.Reader.WaitToReadAsync().AsTask();
+    if (await Task.WhenAny(next, terminated.Task) == terminated.Task) return await LeaveAsync();
+    if (!await next) break;
+    var line = await lines.Reader.ReadAsync();
     var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
     switch (parts)
     {
@@ -55,10 +74,7 @@ while ((line = await Console.In.ReadLineAsync()) is not null)
             Console.WriteLine("OWNED " + owned.Values.Sum(o => o.Count).ToString(CultureInfo.InvariantCulture));
             break;
         case ["leave"]:
-            await provider.LeaveAsync(TimeSpan.FromSeconds(20));
-            await system.Terminate();
-            Console.WriteLine("LEFT");
-            return 0;
+            return await LeaveAsync();
         default:
             Console.WriteLine("UNKNOWN " + line);
             break;
@@ -66,6 +82,14 @@ while ((line = await Console.In.ReadLineAsync()) is not null)
 }
 await system.Terminate();
 return 0;
+
+async Task<int> LeaveAsync()
+{
+    await ClusterProvider.Get(system).LeaveAsync(TimeSpan.FromSeconds(20));
+    await system.Terminate();
+    Console.WriteLine("LEFT");
+    return 0;
+}
 
 /// <summary>Prints every News it gets (the pub/sub test reads them).</summary>
 internal sealed class NewsPrinter : ReceiveActor

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serenity.Actors;
+using Serenity.Cluster.Provider;
 using Serenity.MarketData.Configuration;
 using Serenity.Server.Admin;
 using Serenity.Server.Api;
@@ -24,8 +25,9 @@ namespace Serenity.Server.Hosting;
 /// <summary>
 /// One Serenity node in this process: HOCON → actor system → journal → trading entities (with the risk entities and the
 /// tickstore's live bar recorder, <see cref="NodeFeatures"/>) → market-data graph → HTTP (REST, WebSocket push, dashboard,
-/// admin). <see cref="DisposeAsync"/> shuts down gracefully: HTTP drains, WebSockets close, the live bars are written to
-/// the tickstore, actors stop, the journal flushes and closes.
+/// admin). <see cref="DisposeAsync"/> shuts down gracefully: HTTP drains, WebSockets close, in cluster mode the node leaves
+/// (its shards and singletons are handed off), the live bars are written to the tickstore, actors stop, the journal
+/// flushes and closes.
 /// </summary>
 public sealed class SerenityHost : IAsyncDisposable
 {
@@ -104,6 +106,8 @@ public sealed class SerenityHost : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync();
+            // Cluster mode: hand this node's shards and singletons (the ingestor) off before anything stops.
+            await ClusterProvider.Get(System).LeaveAsync(Context.Settings.ShutdownTimeout);
             if (Context.Features is { } features) await features.StopAsync(System, Context.Settings.AskTimeout);
             await System.Terminate(); // persistence (journal + snapshots) is disposed after the last actor stopped
             Context.Features?.Dispose(); // the tickstore closes after its recorder stopped

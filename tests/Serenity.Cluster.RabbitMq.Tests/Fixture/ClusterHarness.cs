@@ -17,6 +17,9 @@ internal sealed record JournalEntry(long Ordering, string PersistenceId, long Se
 internal sealed class ClusterHarness : IAsyncDisposable
 {
     public const int Shards = 12;
+
+    /// <summary>The nodes' shard lease.</summary>
+    public static readonly TimeSpan LeaseDuration = NodeConfig.LeaseDuration;
     private readonly ClusterServers _servers;
     private readonly List<NodeProcess> _nodes = [];
 

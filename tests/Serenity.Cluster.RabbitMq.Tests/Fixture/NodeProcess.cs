@@ -95,10 +95,18 @@ internal sealed class NodeProcess : IAsyncDisposable
     public void Kill9() => _process.Kill(entireProcessTree: false);
 
     /// <summary>Pauses (SIGSTOP) or resumes (SIGCONT) the process.</summary>
-    public void Signal(bool stop)
+    public void Signal(bool stop) => Send(stop ? "-STOP" : "-CONT");
+
+    /// <summary>Asks the process to stop (SIGTERM, what an init system or Kubernetes sends).</summary>
+    public void Terminate() => Send("-TERM");
+
+    /// <summary>The exit code once it ended.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    private void Send(string signal)
     {
         var psi = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
-        psi.ArgumentList.Add(stop ? "-STOP" : "-CONT");
+        psi.ArgumentList.Add(signal);
         psi.ArgumentList.Add(_process.Id.ToString(CultureInfo.InvariantCulture));
         using var kill = Process.Start(psi)!;
         if (!kill.WaitForExit(TimeSpan.FromSeconds(5)) || kill.ExitCode != 0) throw new InvalidOperationException($"kill {psi.ArgumentList[0]} {_process.Id} failed");
