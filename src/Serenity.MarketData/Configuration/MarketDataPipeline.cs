@@ -1,6 +1,7 @@
 using Serenity.Actors;
 using Serenity.Cluster.PubSub;
 using Serenity.MarketData.Graph;
+using Serenity.MarketData.Wire;
 using Serenity.Streams;
 
 namespace Serenity.MarketData.Configuration;
@@ -15,6 +16,7 @@ public static class MarketDataPipeline
     public static MarketDataGraphHandle Run(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
+        MarketDataSerialization.Register(system); // in cluster mode what it publishes crosses nodes
         var settings = MarketDataSettings.Create(system.Settings.Config);
         var feed = MarketDataFeeds.Create(settings, system.Clock);
         var handle = MarketDataGraph.Create(feed.AsSource(), settings.Graph, new PubSubMarketDataPublisher(DistributedPubSub.Get(system)), system.Clock)
