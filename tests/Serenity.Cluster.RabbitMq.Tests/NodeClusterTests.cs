@@ -4,6 +4,10 @@ using Serenity.Cluster.PubSub;
 using Serenity.Cluster.RabbitMq.Tests.Fixture;
 using Serenity.Cluster.Sharding;
 using Serenity.Cluster.TestNode;
+using Serenity.MarketData;
+using Serenity.MarketData.Configuration;
+using Serenity.MarketData.Graph;
+using Serenity.MarketData.Wire;
 using Xunit.Abstractions;
 
 namespace Serenity.Cluster.RabbitMq.Tests;
@@ -172,6 +176,54 @@ public sealed class NodeClusterTests(ClusterServers servers, ITestOutputHelper o
         output.WriteLine($"singleton failover: {killedAt.Elapsed.TotalSeconds:0.00} s ({first} -> {next})");
         Assert.True(killedAt.Elapsed < TimeSpan.FromSeconds(10), $"the singleton moved only after {killedAt.Elapsed.TotalSeconds:0.0} s");
         for (var i = 0; i < 5; i++) Assert.Equal(next, await WhereIsTheFeedAsync(cluster));
+    }
+
+    [Fact]
+    public async Task The_market_data_ingestor_runs_once_on_an_ingest_node_feeds_every_node_and_fails_over_when_that_node_is_killed()
+    {
+        await using var cluster = await ClusterHarness.StartAsync(servers, 3, marketData: true);
+        var quotes = new ProbeQueue<Quote>();
+        MarketDataSerialization.Register(cluster.Client);
+        await DistributedPubSub.Get(cluster.Client).SubscribeAsync(PubSubMarketDataPublisher.QuotesTopic("AAPL"), cluster.Client.ActorOf(Props.Create(() => new Collector<Quote>(quotes))));
+
+        var first = await WaitForOneIngestorAsync(cluster, exclude: null);
+        Assert.NotEqual(cluster.NonIngestNode, first.Name);
+        await quotes.WaitForAsync(_ => true, s_settle, "a quote at the client node");
+        // Every node gets the quotes through pub/sub, the node without the ingest role included.
+        foreach (var node in cluster.Nodes) await Poll.UntilAsync(() => MarketAsync(node), m => m.Quotes > 0, s_settle, $"quotes at {node.Name}");
+
+        var killedAt = Stopwatch.StartNew();
+        first.Kill9();
+        var next = await WaitForOneIngestorAsync(cluster, exclude: first);
+        var seenAtTakeover = quotes.Seen.Count;
+        await quotes.WaitForAsync(_ => quotes.Seen.Count > seenAtTakeover, TimeSpan.FromSeconds(10), "a quote from the new ingestor");
+        output.WriteLine($"ingestor failover: {killedAt.Elapsed.TotalSeconds:0.00} s ({first.Name} -> {next.Name})");
+        Assert.True(killedAt.Elapsed < TimeSpan.FromSeconds(10), $"market data resumed only after {killedAt.Elapsed.TotalSeconds:0.0} s");
+        Assert.NotEqual(cluster.NonIngestNode, next.Name);
+        var nonIngest = cluster.Nodes.Single(n => n.Name == cluster.NonIngestNode);
+        var before = (await MarketAsync(nonIngest)).Quotes;
+        await Poll.UntilAsync(() => MarketAsync(nonIngest), m => m.Quotes > before && !m.Ingesting, s_settle, $"new quotes at {nonIngest.Name}");
+    }
+
+    /// <summary>Waits until exactly one live node (other than <paramref name="exclude"/>) runs the ingestor and holds its lease.</summary>
+    private static async Task<NodeProcess> WaitForOneIngestorAsync(ClusterHarness cluster, NodeProcess? exclude)
+    {
+        var live = cluster.Nodes.Where(n => n != exclude).ToList();
+        var running = await Poll.UntilAsync(async () =>
+        {
+            var states = await Task.WhenAll(live.Select(MarketAsync));
+            return live.Where((_, i) => states[i].Ingesting).ToList();
+        }, r => r.Count == 1, s_settle, "exactly one node running the ingestor", r => string.Join(", ", r.Select(n => n.Name)));
+        var owners = await cluster.LeaseOwnersAsync("shard:singleton-" + MarketDataIngest.SingletonName + ":");
+        Assert.Equal(running[0].Name, owners["0"]);
+        return running[0];
+    }
+
+    private static async Task<(bool Ingesting, long Quotes)> MarketAsync(NodeProcess node)
+    {
+        await node.SendAsync("market");
+        var parts = (await node.ExpectAsync("MARKET", TimeSpan.FromSeconds(10))).Split(' ');
+        return (parts[1] == "yes", long.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>The entities among e0..e{count-1} whose shard <paramref name="node"/> owns now.</summary>

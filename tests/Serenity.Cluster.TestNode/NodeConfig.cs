@@ -31,6 +31,8 @@ public static class NodeConfig
                 membership { heartbeat-interval = 500ms, unreachable-after = 2s, stable-after = 2s }
                 sharding { role = "trading", number-of-shards = {{shardCount}}, lease-duration = {{LeaseDuration.TotalSeconds.ToString(CultureInfo.InvariantCulture)}}s, rebalance-batch = 4, hand-off-timeout = 5s, tell-ack-after = 5s, reply-timeout = 30s }
               }
+              # The market-data ingestor (started only with the market-data argument): a small, slow simulator.
+              market-data { source = simulator, symbols = ["AAPL", "MSFT"], simulator.quotes-per-second = 20 }
               persistence.journal { plugin = postgresql, postgresql.schema = {{Quote(schema)}} }
               persistence.snapshot-store { plugin = postgresql, postgresql.schema = {{Quote(schema)}} }
             }

@@ -9,18 +9,25 @@ using Serenity.Cluster.RabbitMq.Transport;
 using Serenity.Cluster.Sharding;
 using Serenity.Cluster.Singleton;
 using Serenity.Cluster.TestNode;
+using Serenity.MarketData;
+using Serenity.MarketData.Configuration;
+using Serenity.MarketData.Graph;
+using Serenity.MarketData.Wire;
 
-// A cluster node for the multi-process tests. Arguments: cluster node schema roles shards.
+// A cluster node for the multi-process tests. Arguments: cluster node schema roles shards [market-data].
+// With market-data it starts market data as the server does (MarketDataIngest: the ingest singleton) and counts
+// the quotes that reach it through pub/sub.
 // PostgreSQL and RabbitMQ come from SERENITY_POSTGRES_CONNECTION and SERENITY_RABBITMQ_URI.
 // Prints "READY <node>" once it serves; then reads commands from stdin (one per line):
 //   send <entity> <command-id>  -> "ACK <command-id> <node> <total>" or "FAIL <command-id> <reason>"
 //   owned                       -> "OWNED <count>"
+//   market                      -> "MARKET <ingesting here: yes|no> <quotes received>" (with market-data)
 //   leave                       -> graceful leave, "LEFT", exit 0
 // SIGTERM does the same graceful leave as "leave" (as the server does on SIGTERM).
 // End of input (the test process is gone) terminates the node.
-if (args.Length != 5)
+if (args.Length is not (5 or 6) || (args.Length == 6 && args[5] != "market-data"))
 {
-    await Console.Error.WriteLineAsync("usage: Serenity.Cluster.TestNode <cluster> <node> <schema> <roles,comma-separated> <shards>");
+    await Console.Error.WriteLineAsync("usage: Serenity.Cluster.TestNode <cluster> <node> <schema> <roles,comma-separated> <shards> [market-data]");
     return 2;
 }
 var (cluster, node, schema) = (args[0], args[1], args[2]);
@@ -34,6 +41,14 @@ sharding.Start(CounterEntity.TypeName, id => Props.Create(() => new CounterEntit
 ClusterSingleton.Get(system).Init(FeedSingleton.Name, Props.Create(() => new FeedSingleton(node)), FeedSingleton.Role);
 var listener = system.ActorOf(Props.Create(() => new NewsPrinter()), "news");
 await DistributedPubSub.Get(system).SubscribeAsync("news", listener);
+var quotes = new QuoteCounter();
+MarketDataIngest? ingest = null;
+if (args.Length == 6)
+{
+    MarketDataSerialization.Register(system);
+    await DistributedPubSub.Get(system).SubscribeAsync(PubSubMarketDataPublisher.QuotesTopic("AAPL"), system.ActorOf(Props.Create(() => new QuoteListener(quotes)), "quotes"));
+    ingest = MarketDataIngest.Start(system);
+}
 Console.WriteLine("READY " + node);
 
 var terminated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -73,6 +88,9 @@ while (true)
             var owned = await provider.OwnedShardsAsync(TimeSpan.FromSeconds(5));
             Console.WriteLine("OWNED " + owned.Values.Sum(o => o.Count).ToString(CultureInfo.InvariantCulture));
             break;
+        case ["market"] when ingest is not null:
+            Console.WriteLine($"MARKET {(ingest.RunsHere ? "yes" : "no")} {quotes.Count.ToString(CultureInfo.InvariantCulture)}");
+            break;
         case ["leave"]:
             return await LeaveAsync();
         default:
@@ -89,6 +107,22 @@ async Task<int> LeaveAsync()
     await system.Terminate();
     Console.WriteLine("LEFT");
     return 0;
+}
+
+/// <summary>Quotes received so far.</summary>
+internal sealed class QuoteCounter
+{
+    private long _count;
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public void Add() => Interlocked.Increment(ref _count);
+}
+
+/// <summary>Counts the quotes that reach this node.</summary>
+internal sealed class QuoteListener : ReceiveActor
+{
+    public QuoteListener(QuoteCounter counter) => Receive<Quote>(_ => counter.Add());
 }
 
 /// <summary>Prints every News it gets (the pub/sub test reads them).</summary>

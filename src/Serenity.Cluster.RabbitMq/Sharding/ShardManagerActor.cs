@@ -44,6 +44,7 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
         _log = Context.GetLogger();
         ReceiveAsync<ShardTick>(_ => TickAsync());
         Receive<DropAllShards>(_ => DropAll("told to"));
+        Receive<ActorIdentity>(_ => { }); // a singleton's answer to the start below
         Receive<GetOwnedShards>(_ => Sender.Tell(new OwnedShards(_names.TypeName, _owned.ToDictionary(kv => kv.Key, kv => kv.Value.Epoch, StringComparer.Ordinal)), Self));
     }
 
@@ -173,6 +174,8 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
             };
             shard.ConsumerTag = await channel.BasicConsumeAsync(_names.Queue(shardId), autoAck: false, consumer).ConfigureAwait(true);
             _log.Info($"{_names.TypeName}: took shard {shardId} (epoch {epoch})");
+            // ClusterSingletonManager semantics: a singleton runs from the moment its node holds the lease, not from its first message.
+            if (!_rebalance) _host.Tell(new ShardingEnvelope(SingletonExtractor.Id, new Identify(null)), Self);
         }
         catch (Exception e) when (e is RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException)
         {

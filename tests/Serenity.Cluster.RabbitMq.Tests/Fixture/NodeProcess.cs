@@ -35,7 +35,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     public IReadOnlyCollection<string> Lines => _lines.ToArray();
 
     /// <summary>Starts a node and waits until it prints READY.</summary>
-    public static async Task<NodeProcess> StartAsync(ClusterServers servers, string cluster, string name, string schema, string roles, int shards)
+    public static async Task<NodeProcess> StartAsync(ClusterServers servers, string cluster, string name, string schema, string roles, int shards, bool marketData)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Serenity.Cluster.TestNode.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project must reference tests/Serenity.Cluster.TestNode");
@@ -47,6 +47,7 @@ internal sealed class NodeProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var a in new[] { dll, cluster, name, schema, roles, shards.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
+        if (marketData) psi.ArgumentList.Add("market-data");
         psi.Environment["SERENITY_POSTGRES_CONNECTION"] = servers.PostgresConnection;
         psi.Environment["SERENITY_RABBITMQ_URI"] = servers.RabbitMqUri;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the test node");
