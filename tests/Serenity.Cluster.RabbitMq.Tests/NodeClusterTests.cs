@@ -8,6 +8,7 @@ using Serenity.MarketData;
 using Serenity.MarketData.Configuration;
 using Serenity.MarketData.Graph;
 using Serenity.MarketData.Wire;
+using Serenity.TestSupport.Cluster;
 using Xunit.Abstractions;
 
 namespace Serenity.Cluster.RabbitMq.Tests;

@@ -3,6 +3,7 @@ using Serenity.Actors;
 using Serenity.Cluster.Sharding;
 using Serenity.Cluster.Singleton;
 using Serenity.Cluster.TestNode;
+using Serenity.TestSupport.Cluster;
 
 namespace Serenity.Cluster.RabbitMq.Tests.Fixture;
 
@@ -71,7 +72,7 @@ internal sealed class ClusterHarness : IAsyncDisposable
     /// <summary>Starts nodes (in parallel) and waits until they are ready.</summary>
     public async Task AddNodesAsync(params string[] names)
     {
-        var started = await Task.WhenAll(names.Select(n => NodeProcess.StartAsync(_servers, Cluster, n, Schema, RolesOf(n), Shards, _marketData))).ConfigureAwait(false);
+        var started = await Task.WhenAll(names.Select(n => NodeProcess.StartAsync(_servers.PostgresConnection, _servers.RabbitMqUri, Cluster, n, Schema, RolesOf(n), Shards, _marketData))).ConfigureAwait(false);
         _nodes.AddRange(started);
     }
 
