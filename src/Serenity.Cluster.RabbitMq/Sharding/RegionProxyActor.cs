@@ -70,9 +70,10 @@ internal sealed class RegionProxyActor : ReceiveActor
             properties.ReplyTo = RabbitMqNode.DirectReplyTo;
             properties.CorrelationId = _node.ExpectReply(Sender, Self);
         }
+        var item = _names.Batchable ? new BatchItem(id, properties.CorrelationId, manifest, body, IsReply: false) : null;
         var sender = Sender;
         var self = Self;
-        _ = _node.PublishAsync("", _names.Queue(shard), properties, body).ContinueWith(
+        _ = _node.PublishAsync("", _names.Queue(shard), properties, body, item).ContinueWith(
             t => sender.Tell(new Status.Failure(t.Exception!.GetBaseException()), self),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }

@@ -192,12 +192,32 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
         // to the next owner once this channel closes.
         if (!shard.IsValid) return;
         var properties = delivery.BasicProperties;
-        shard.Started();
-        var sender = new DeliveryRef(system, _node, shard, delivery.DeliveryTag, properties.ReplyTo, properties.CorrelationId);
+        var where = $"{_names.TypeName} shard {shard.ShardId}";
+        List<BatchItem> items;
+        try
+        {
+            items = properties.Type == BatchCodec.RequestBatch
+                ? BatchCodec.Decode(delivery.Body, replies: false)
+                : [new BatchItem(AmqpHeaders.Get(properties, AmqpHeaders.EntityId) ?? "", properties.CorrelationId, properties.Type ?? "", delivery.Body.ToArray(), IsReply: false)];
+        }
+        catch (FormatException e)
+        {
+            system.Log.Error(e, $"{where}: dropping an unreadable batch: {e.Message}");
+            new ShardDelivery(shard, delivery.DeliveryTag, 1, expectsReply: false).MessageDone();
+            return;
+        }
+        var replyTo = properties.ReplyTo;
+        var done = new ShardDelivery(shard, delivery.DeliveryTag, items.Count, items.Any(i => replyTo is not null && i.CorrelationId is not null));
+        foreach (var item in items) DeliverOne(system, done, item, replyTo, where);
+    }
+
+    private void DeliverOne(ActorSystem system, ShardDelivery delivery, BatchItem item, string? replyTo, string where)
+    {
+        var sender = new DeliveryRef(system, _node, delivery, replyTo, item.CorrelationId);
         object message;
         try
         {
-            message = _node.Codec.Decode(properties.Type ?? "", delivery.Body, $"{_names.TypeName} shard {shard.ShardId}");
+            message = _node.Codec.Decode(item.Manifest, item.Body, where);
         }
         catch (Persistence.Serialization.EventDeserializationException e)
         {
@@ -205,11 +225,10 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
             sender.Tell(new Status.Failure(e), null);
             return;
         }
-        var entityId = AmqpHeaders.Get(properties, AmqpHeaders.EntityId) ?? "";
-        _host.Tell(new ShardingEnvelope(entityId, message), sender);
-        // Answered by the entity's cell once the message before it was handled: acknowledges a Tell
-        // (a message someone waits on is acknowledged after its reply instead).
-        if (properties.ReplyTo is null) _host.Tell(new ShardingEnvelope(entityId, new Identify(DeliveryRef.Taken)), sender);
+        _host.Tell(new ShardingEnvelope(item.EntityId, message), sender);
+        // Answered by the entity's cell once the message before it was handled: a Tell is then done
+        // (a message someone waits on is done after its reply instead).
+        if (!sender.ExpectsReply) _host.Tell(new ShardingEnvelope(item.EntityId, new Identify(DeliveryRef.Taken)), sender);
     }
 
     private void Lose(OwnedShard shard, string why)
