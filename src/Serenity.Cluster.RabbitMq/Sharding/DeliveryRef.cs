@@ -15,6 +15,7 @@ internal sealed class DeliveryRef : MinimalActorRef
     /// <summary>The id of the <see cref="Identify"/> sent after each delivered message.</summary>
     public static readonly object Taken = new();
 
+    private static readonly BasicProperties s_replyBatch = new(); // replies always travel as (part of) a batch
     private static long s_ids;
     private readonly RabbitMqNode _node;
     private readonly ShardDelivery _delivery;
@@ -23,8 +24,9 @@ internal sealed class DeliveryRef : MinimalActorRef
     private readonly ILoggingAdapter _log;
     private int _done;
 
-    public DeliveryRef(ActorSystem system, RabbitMqNode node, ShardDelivery delivery, string? replyTo, string? correlationId)
-        : base(new RootActorPath(new Address(Address.DefaultProtocol, system.Name)).Child("temp").Child("delivery-" + Interlocked.Increment(ref s_ids).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+    /// <param name="temp">The system's <c>/temp</c> path (built once by the caller).</param>
+    public DeliveryRef(ActorSystem system, ActorPath temp, RabbitMqNode node, ShardDelivery delivery, string? replyTo, string? correlationId)
+        : base(temp.Child("delivery-" + Interlocked.Increment(ref s_ids).ToString(System.Globalization.CultureInfo.InvariantCulture)))
     {
         _node = node;
         _delivery = delivery;
@@ -55,7 +57,7 @@ internal sealed class DeliveryRef : MinimalActorRef
             {
                 var (manifest, body) = _node.Codec.Encode(message);
                 var item = new BatchItem("", _correlationId, manifest, body, IsReply: true);
-                await _node.PublishAsync("", _replyTo, new BasicProperties { Type = manifest, CorrelationId = _correlationId }, body, item).ConfigureAwait(false);
+                await _node.PublishAsync("", _replyTo, s_replyBatch, [], item).ConfigureAwait(false);
             }
             catch (Exception e)
             {

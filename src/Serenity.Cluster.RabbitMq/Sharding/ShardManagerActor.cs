@@ -28,6 +28,7 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log;
     private readonly string _role;
     private readonly bool _rebalance;
+    private readonly ActorPath _tempPath;
 
     /// <param name="role">Only Up members with this role host the shards ("" = all).</param>
     /// <param name="rebalance">False for singletons: a shard stays where it is until its owner leaves or dies.</param>
@@ -42,6 +43,7 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
         _names = names;
         _host = host;
         _log = Context.GetLogger();
+        _tempPath = new RootActorPath(new Address(Address.DefaultProtocol, Context.System.Name)).Child("temp");
         ReceiveAsync<ShardTick>(_ => TickAsync());
         Receive<DropAllShards>(_ => DropAll("told to"));
         Receive<ActorIdentity>(_ => { }); // a singleton's answer to the start below
@@ -213,7 +215,7 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
 
     private void DeliverOne(ActorSystem system, ShardDelivery delivery, BatchItem item, string? replyTo, string where)
     {
-        var sender = new DeliveryRef(system, _node, delivery, replyTo, item.CorrelationId);
+        var sender = new DeliveryRef(system, _tempPath, _node, delivery, replyTo, item.CorrelationId);
         object message;
         try
         {

@@ -208,7 +208,7 @@ internal sealed class RabbitMqNode : IAsyncDisposable
         var first = group[0];
         try
         {
-            var (properties, body) = group.Count == 1 ? (first.Properties, first.Body) : OutgoingBatches.Merge(group);
+            var (properties, body) = first.Item is null ? (first.Properties, first.Body) : OutgoingBatches.Merge(group);
             var sequenceNumber = await Requests.GetNextPublishSequenceNumberAsync().ConfigureAwait(false);
             _confirms.Register(sequenceNumber, group.Count == 1 ? first.Done : OutgoingBatches.AllDone(group));
             await Requests.BasicPublishAsync(first.Exchange, first.RoutingKey, mandatory: false, properties, body).ConfigureAwait(false);
