@@ -28,7 +28,7 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log;
     private readonly string _role;
     private readonly bool _rebalance;
-    private readonly ActorPath _tempPath;
+    private readonly DeliveryDispatcher _dispatcher;
 
     /// <param name="role">Only Up members with this role host the shards ("" = all).</param>
     /// <param name="rebalance">False for singletons: a shard stays where it is until its owner leaves or dies.</param>
@@ -43,7 +43,7 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
         _names = names;
         _host = host;
         _log = Context.GetLogger();
-        _tempPath = new RootActorPath(new Address(Address.DefaultProtocol, Context.System.Name)).Child("temp");
+        _dispatcher = new DeliveryDispatcher(Context.System, node, host, names.TypeName);
         ReceiveAsync<ShardTick>(_ => TickAsync());
         Receive<DropAllShards>(_ => DropAll("told to"));
         Receive<ActorIdentity>(_ => { }); // a singleton's answer to the start below
@@ -168,10 +168,9 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
             shard.ValidUntil(validUntil);
             _owned[shardId] = shard;
             var consumer = new AsyncEventingBasicConsumer(channel);
-            var system = Context.System;
             consumer.ReceivedAsync += (_, delivery) =>
             {
-                OnDelivery(system, shard, delivery);
+                _dispatcher.Dispatch(shard, delivery);
                 return Task.CompletedTask;
             };
             shard.ConsumerTag = await channel.BasicConsumeAsync(_names.Queue(shardId), autoAck: false, consumer).ConfigureAwait(true);
@@ -186,51 +185,6 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
             if (channel is not null) await CloseAsync(channel).ConfigureAwait(true);
             await _leases.ReleaseAsync(_names.Lease(shardId), _settings.NodeName, epoch).ConfigureAwait(true);
         }
-    }
-
-    private void OnDelivery(ActorSystem system, OwnedShard shard, BasicDeliverEventArgs delivery)
-    {
-        // Not ours any more (lease lost, or handing off): left unacknowledged, the broker redelivers it
-        // to the next owner once this channel closes.
-        if (!shard.IsValid) return;
-        var properties = delivery.BasicProperties;
-        var where = $"{_names.TypeName} shard {shard.ShardId}";
-        List<BatchItem> items;
-        try
-        {
-            items = properties.Type == BatchCodec.RequestBatch
-                ? BatchCodec.Decode(delivery.Body, replies: false)
-                : [new BatchItem(AmqpHeaders.Get(properties, AmqpHeaders.EntityId) ?? "", properties.CorrelationId, properties.Type ?? "", delivery.Body.ToArray(), IsReply: false)];
-        }
-        catch (FormatException e)
-        {
-            system.Log.Error(e, $"{where}: dropping an unreadable batch: {e.Message}");
-            new ShardDelivery(shard, delivery.DeliveryTag, 1, expectsReply: false).MessageDone();
-            return;
-        }
-        var replyTo = properties.ReplyTo;
-        var done = new ShardDelivery(shard, delivery.DeliveryTag, items.Count, items.Any(i => replyTo is not null && i.CorrelationId is not null));
-        foreach (var item in items) DeliverOne(system, done, item, replyTo, where);
-    }
-
-    private void DeliverOne(ActorSystem system, ShardDelivery delivery, BatchItem item, string? replyTo, string where)
-    {
-        var sender = new DeliveryRef(system, _tempPath, _node, delivery, replyTo, item.CorrelationId);
-        object message;
-        try
-        {
-            message = _node.Codec.Decode(item.Manifest, item.Body, where);
-        }
-        catch (Persistence.Serialization.EventDeserializationException e)
-        {
-            system.Log.Error(e, $"{_names.TypeName}: dropping an unreadable message: {e.Message}");
-            sender.Tell(new Status.Failure(e), null);
-            return;
-        }
-        _host.Tell(new ShardingEnvelope(item.EntityId, message), sender);
-        // Answered by the entity's cell once the message before it was handled: a Tell is then done
-        // (a message someone waits on is done after its reply instead).
-        if (!sender.ExpectsReply) _host.Tell(new ShardingEnvelope(item.EntityId, new Identify(DeliveryRef.Taken)), sender);
     }
 
     private void Lose(OwnedShard shard, string why)
