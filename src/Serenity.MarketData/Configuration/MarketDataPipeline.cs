@@ -18,7 +18,8 @@ public static class MarketDataPipeline
     public static MarketDataGraphHandle Run(ActorSystem system)
     {
         var running = Start(system);
-        system.RegisterOnTermination(async () => await running.DisposeAsync());
+        // By then the graph's actors are gone: close the feed without waiting for a drain that cannot come.
+        system.RegisterOnTermination(async () => await running.StopAsync(TimeSpan.Zero));
         return running.Handle;
     }
 
@@ -80,13 +81,16 @@ public sealed class RunningMarketData : IAsyncDisposable
     public MarketDataGraphHandle Handle { get; }
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => StopAsync(s_drain);
+
+    /// <summary>Ends the feed, waits at most <paramref name="drain"/> for the graph to publish what it holds, closes the feed.</summary>
+    internal async ValueTask StopAsync(TimeSpan drain)
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         await _stop.CancelAsync();
         try
         {
-            await Handle.Completion.WaitAsync(s_drain);
+            if (drain > TimeSpan.Zero) await Handle.Completion.WaitAsync(drain);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
