@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Serenity.Actors;
+using Serenity.Cluster.Provider;
 using Serenity.Persistence.Serialization;
 
 namespace Serenity.MarketData.Wire;
@@ -19,11 +20,12 @@ internal sealed partial class MarketDataWireJsonContext : JsonSerializerContext;
 /// </summary>
 public static class MarketDataSerialization
 {
-    /// <summary>Registers the published market-data types with <paramref name="system"/>'s serializer registry.</summary>
+    /// <summary>Registers the published market-data types with <paramref name="system"/>'s serializer registry (cluster mode only: nothing else serializes them).</summary>
     public static void Register(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        Register(Serenity.Persistence.Persistence.Get(system).Serialization);
+        // Only the cluster provider serializes messages; a local host may have no journal plugin to load.
+        if (ClusterProvider.Get(system).IsCluster) Register(Serenity.Persistence.Persistence.Get(system).Serialization);
     }
 
     /// <summary>Registers the published market-data types with <paramref name="serialization"/>.</summary>

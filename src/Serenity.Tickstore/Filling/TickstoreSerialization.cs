@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Serenity.Actors;
+using Serenity.Cluster.Provider;
 using Serenity.MarketData.Wire;
 using Serenity.Persistence.Serialization;
 
@@ -16,11 +17,12 @@ internal sealed partial class TickstoreWireJsonContext : JsonSerializerContext;
 /// </summary>
 public static class TickstoreSerialization
 {
-    /// <summary>Registers with <paramref name="system"/>'s serializer registry (idempotent).</summary>
+    /// <summary>Registers with <paramref name="system"/>'s serializer registry (idempotent; cluster mode only: nothing else serializes them).</summary>
     public static void Register(ActorSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        Register(Serenity.Persistence.Persistence.Get(system).Serialization);
+        // Only the cluster provider serializes messages; a local host may have no journal plugin to load.
+        if (ClusterProvider.Get(system).IsCluster) Register(Serenity.Persistence.Persistence.Get(system).Serialization);
     }
 
     /// <summary>Registers with <paramref name="serialization"/> (idempotent).</summary>
