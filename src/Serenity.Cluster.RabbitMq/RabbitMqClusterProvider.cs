@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using Serenity.Actors;
 using Serenity.Cluster.Membership;
@@ -31,6 +32,7 @@ public sealed class RabbitMqClusterProvider : IClusterProvider, IAsyncDisposable
     private readonly IActorRef _membership;
     private readonly List<IActorRef> _managers = [];
     private readonly object _gate = new();
+    private Task? _leave;
 
     /// <summary>Connects this node to the cluster.</summary>
     public RabbitMqClusterProvider(ActorSystem system)
@@ -153,29 +155,54 @@ public sealed class RabbitMqClusterProvider : IClusterProvider, IAsyncDisposable
     /// <summary>The shards this node owns now, per entity type, with their lease epochs.</summary>
     public async Task<IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>>> OwnedShardsAsync(TimeSpan timeout)
     {
-        IActorRef[] managers;
-        lock (_gate) managers = [.. _managers];
-        var owned = await Task.WhenAll(managers.Select(m => m.Ask<OwnedShards>(GetOwnedShards.Instance, timeout))).ConfigureAwait(false);
+        var owned = await Task.WhenAll(Managers().Select(m => m.Ask<OwnedShards>(GetOwnedShards.Instance, timeout))).ConfigureAwait(false);
         return owned.ToDictionary(o => o.TypeName, o => o.Epochs, StringComparer.Ordinal);
     }
 
     /// <summary>
-    /// Leaves gracefully: Leaving (shards are handed off, taking none), then Exiting once none is owned
-    /// (or after <paramref name="timeout"/>), then Removed. Terminate the system afterwards.
+    /// Leaves gracefully (also what a host does on SIGTERM before it terminates the system): Leaving (this
+    /// node takes no shard and hands off every one it owns, singletons included, at once rather than at
+    /// the next heartbeat), then Exiting once none is owned (or after <paramref name="timeout"/>), then
+    /// Removed. A second call waits for the first. Terminate the system afterwards. A leave that cannot
+    /// finish (PostgreSQL unreachable) is logged; the shards still held are then dropped at shutdown and
+    /// their messages redelivered.
     /// </summary>
-    public async Task LeaveAsync(TimeSpan timeout)
+    public Task LeaveAsync(TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        await _membership.Ask<MembershipActor.Done>(new MembershipActor.SetSelfStatus(MemberStatus.Leaving), timeout).ConfigureAwait(false);
-        while (DateTime.UtcNow < deadline)
+        lock (_gate) return _leave ??= LeaveOnceAsync(timeout);
+    }
+
+    private async Task LeaveOnceAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        try
         {
-            var owned = await OwnedShardsAsync(deadline - DateTime.UtcNow).ConfigureAwait(false);
-            if (owned.Values.All(o => o.Count == 0)) break;
-            await Task.Delay(Settings.HeartbeatInterval / 4).ConfigureAwait(false);
+            await SetSelfStatusAsync(MemberStatus.Leaving, timeout).ConfigureAwait(false);
+            foreach (var manager in Managers()) manager.Tell(ShardTick.Instance, ActorRefs.NoSender);
+            while (clock.Elapsed < timeout)
+            {
+                // A manager answers once its hand-offs are done (it takes no message while one runs).
+                var owned = await OwnedShardsAsync(timeout - clock.Elapsed).ConfigureAwait(false);
+                if (owned.Values.All(o => o.Count == 0)) break;
+                await Task.Delay(Settings.HeartbeatInterval / 10).ConfigureAwait(false);
+            }
+            await SetSelfStatusAsync(MemberStatus.Exiting, timeout).ConfigureAwait(false);
+            await SetSelfStatusAsync(MemberStatus.Removed, timeout).ConfigureAwait(false);
+            _system.Log.Info($"cluster: {Settings.NodeName} left the cluster in {clock.Elapsed.TotalMilliseconds:0} ms");
+            _left.TrySetResult();
         }
-        await _membership.Ask<MembershipActor.Done>(new MembershipActor.SetSelfStatus(MemberStatus.Exiting), timeout).ConfigureAwait(false);
-        await _membership.Ask<MembershipActor.Done>(new MembershipActor.SetSelfStatus(MemberStatus.Removed), timeout).ConfigureAwait(false);
-        _left.TrySetResult();
+        catch (Exception e) when (e is AskTimeoutException or NpgsqlException or TimeoutException)
+        {
+            _system.Log.Warning($"cluster: graceful leave did not finish ({e.Message}); shards still held are dropped at shutdown and their messages redelivered");
+        }
+    }
+
+    private Task SetSelfStatusAsync(MemberStatus status, TimeSpan timeout) =>
+        _membership.Ask<MembershipActor.Done>(new MembershipActor.SetSelfStatus(status), timeout);
+
+    private IActorRef[] Managers()
+    {
+        lock (_gate) return [.. _managers];
     }
 
     /// <inheritdoc />
@@ -198,25 +225,12 @@ public sealed class RabbitMqClusterProvider : IClusterProvider, IAsyncDisposable
     private void LeaveOnRequest()
     {
         var timeout = Settings.HandOffTimeout * 2 > TimeSpan.FromSeconds(20) ? Settings.HandOffTimeout * 2 : TimeSpan.FromSeconds(20);
-        _ = Task.Run(async () =>
-        {
-            try
-            {
-                await LeaveAsync(timeout).ConfigureAwait(false);
-                _system.Log.Info($"cluster: {Settings.NodeName} left the cluster");
-            }
-            catch (Exception e) when (e is AskTimeoutException or NpgsqlException or TimeoutException)
-            {
-                _system.Log.Error(e, $"cluster: leaving the cluster failed: {e.Message}");
-            }
-        });
+        _ = Task.Run(() => LeaveAsync(timeout)); // logs its own outcome
     }
 
     private void DropAllShards()
     {
-        IActorRef[] managers;
-        lock (_gate) managers = [.. _managers];
-        foreach (var m in managers) m.Tell(Sharding.DropAllShards.Instance, ActorRefs.NoSender);
+        foreach (var m in Managers()) m.Tell(Sharding.DropAllShards.Instance, ActorRefs.NoSender);
     }
 
     private static NpgsqlDataSource CreateDataSource(string connectionString)

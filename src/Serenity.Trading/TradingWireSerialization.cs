@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Serenity.Actors;
+using Serenity.MarketData.Wire;
 
 namespace Serenity.Trading;
 
@@ -38,10 +39,12 @@ namespace Serenity.Trading;
 [JsonSerializable(typeof(BarsView))]
 [JsonSerializable(typeof(PreTradeCheckRequest))]
 [JsonSerializable(typeof(PreTradeCheckResult))]
+[JsonSerializable(typeof(AccountUpdated))]
+[JsonSerializable(typeof(PortfolioUpdated))]
 internal sealed partial class TradingWireJsonContext : JsonSerializerContext;
 
 /// <summary>
-/// Registers the Trading commands and replies under stable manifests, so the cluster provider can carry
+/// Registers the Trading commands, replies and published updates (<c>account.*</c>, <c>portfolio.*</c>) under stable manifests, so the cluster provider can carry
 /// them between nodes (the local provider never serializes them; registering is harmless there).
 /// </summary>
 public static class TradingWireSerialization
@@ -85,5 +88,8 @@ public static class TradingWireSerialization
         s.Register("trading.msg.bars-view.v1", c.BarsView);
         s.Register("trading.msg.pre-trade-check-request.v1", c.PreTradeCheckRequest);
         s.Register("trading.msg.pre-trade-check-result.v1", c.PreTradeCheckResult);
+        s.Register("trading.msg.account-updated.v1", c.AccountUpdated);
+        s.Register("trading.msg.portfolio-updated.v1", c.PortfolioUpdated);
+        MarketDataSerialization.Register(s); // tickers follow quotes.{SYM}, trades.{SYM}, bars.{SYM} and status.{SYM}
     }
 }

@@ -28,6 +28,8 @@ public sealed class WireSerializationTests(ITestOutputHelper output) : TradingTe
             new BarsView("AAPL", 1, [new Bar("AAPL", at, 1m, 2m, 0.5m, 1.5m, 1000m, 12, 1.2m)]),
             new PreTradeCheckRequest("ada", "AAPL", OrderSide.Buy, 1m, 187m, 1000m, new Dictionary<string, decimal>()),
             new PreTradeCheckResult(false, "quantity", "too many"),
+            new AccountUpdated("ada", 9000.5m, null, fill),
+            new PortfolioUpdated(new PortfolioView("ada", new Dictionary<string, Position>(), 0m, 0)),
         };
     }
 

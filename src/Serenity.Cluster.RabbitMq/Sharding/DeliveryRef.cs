@@ -5,55 +5,45 @@ using Serenity.Cluster.RabbitMq.Transport;
 namespace Serenity.Cluster.RabbitMq.Sharding;
 
 /// <summary>
-/// The sender an entity sees for a message that came from its shard's queue. A message someone waits
-/// on is acknowledged to RabbitMQ only after the entity's reply was published through direct
-/// reply-to; a message nobody waits on once the entity has taken it (its handler ran: the
-/// <see cref="Identify"/> that follows it was answered). At the latest <c>tell-ack-after</c> after
-/// delivery it is acknowledged anyway. A node that dies before then has the message redelivered to
-/// the shard's next owner.
+/// The sender an entity sees for one message that came from its shard's queue. A message someone waits on is done
+/// once the entity's reply was published through direct reply-to (and confirmed); a message nobody waits on once the
+/// entity has taken it (its handler ran: the <see cref="Identify"/> that follows it was answered). When every message
+/// of its <see cref="ShardDelivery"/> is done, the delivery is acknowledged to RabbitMQ.
 /// </summary>
 internal sealed class DeliveryRef : MinimalActorRef
 {
     /// <summary>The id of the <see cref="Identify"/> sent after each delivered message.</summary>
     public static readonly object Taken = new();
 
+    private static readonly BasicProperties s_replyBatch = new(); // replies always travel as (part of) a batch
     private static long s_ids;
     private readonly RabbitMqNode _node;
-    private readonly OwnedShard _shard;
-    private readonly ulong _deliveryTag;
+    private readonly ShardDelivery _delivery;
     private readonly string? _replyTo;
     private readonly string? _correlationId;
     private readonly ILoggingAdapter _log;
-    private int _acked;
+    private int _done;
 
-    public DeliveryRef(ActorSystem system, RabbitMqNode node, OwnedShard shard, ulong deliveryTag, string? replyTo, string? correlationId)
-        : base(new RootActorPath(new Address(Address.DefaultProtocol, system.Name)).Child("temp").Child("delivery-" + Interlocked.Increment(ref s_ids).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+    /// <param name="temp">The system's <c>/temp</c> path (built once by the caller).</param>
+    public DeliveryRef(ActorSystem system, ActorPath temp, RabbitMqNode node, ShardDelivery delivery, string? replyTo, string? correlationId)
+        : base(temp.Child("delivery-" + Interlocked.Increment(ref s_ids).ToString(System.Globalization.CultureInfo.InvariantCulture)))
     {
         _node = node;
-        _shard = shard;
-        _deliveryTag = deliveryTag;
-        _replyTo = replyTo;
+        _delivery = delivery;
+        _replyTo = correlationId is null ? null : replyTo;
         _correlationId = correlationId;
         _log = system.Log;
-        Delivered = System.Diagnostics.Stopwatch.GetTimestamp();
-        shard.Pending[deliveryTag] = this;
     }
-
-    /// <summary>When it was delivered (a <see cref="System.Diagnostics.Stopwatch"/> timestamp): the manager acknowledges it <c>tell-ack-after</c> later at the latest.</summary>
-    public long Delivered { get; }
 
     /// <summary>True if someone waits for the entity's reply.</summary>
     public bool ExpectsReply => _replyTo is not null;
-
-    /// <summary>Acknowledges now (the entity did not answer in time).</summary>
-    public void AckAnyway() => _ = AckAsync();
 
     /// <inheritdoc />
     public override void Tell(object message, IActorRef? sender)
     {
         if (message is ActorIdentity identity && ReferenceEquals(identity.MessageId, Taken))
         {
-            if (_replyTo is null) _ = AckAsync();
+            if (_replyTo is null) Done();
             return;
         }
         _ = ReplyAsync(message);
@@ -66,32 +56,19 @@ internal sealed class DeliveryRef : MinimalActorRef
             try
             {
                 var (manifest, body) = _node.Codec.Encode(message);
-                await _node.PublishAsync("", _replyTo, new BasicProperties { Type = manifest, CorrelationId = _correlationId }, body).ConfigureAwait(false);
+                var item = new BatchItem("", _correlationId, manifest, body, IsReply: true);
+                await _node.PublishAsync("", _replyTo, s_replyBatch, [], item).ConfigureAwait(false);
             }
             catch (Exception e)
             {
                 _log.Error(e, $"cluster: cannot send the reply {message.GetType().Name}: {e.Message}");
             }
         }
-        await AckAsync().ConfigureAwait(false);
+        Done();
     }
 
-    private async Task AckAsync()
+    private void Done()
     {
-        if (Interlocked.Exchange(ref _acked, 1) == 1) return;
-        try
-        {
-            // A shard given up meanwhile has its channel closed: the broker redelivers to the next owner.
-            if (_shard.Channel.IsOpen) await _shard.Channel.BasicAckAsync(_deliveryTag, multiple: false).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is RabbitMQ.Client.Exceptions.AlreadyClosedException or ObjectDisposedException or OperationCanceledException)
-        {
-            _log.Debug($"cluster: ack of shard {_shard.ShardId} after it closed: {e.Message}");
-        }
-        finally
-        {
-            _shard.Pending.TryRemove(_deliveryTag, out _);
-            _shard.Finished();
-        }
+        if (Interlocked.Exchange(ref _done, 1) == 0) _delivery.MessageDone();
     }
 }

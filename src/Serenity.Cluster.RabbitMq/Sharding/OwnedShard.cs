@@ -25,7 +25,7 @@ internal sealed class OwnedShard(string shardId, long epoch, IChannel channel)
     public IChannel Channel { get; } = channel;
 
     /// <summary>Deliveries not yet acknowledged, by delivery tag.</summary>
-    public ConcurrentDictionary<ulong, DeliveryRef> Pending { get; } = new();
+    public ConcurrentDictionary<ulong, ShardDelivery> Pending { get; } = new();
 
     /// <summary>The consumer's tag once consuming.</summary>
     public string? ConsumerTag { get; set; }

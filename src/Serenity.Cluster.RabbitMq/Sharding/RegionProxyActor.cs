@@ -14,6 +14,9 @@ namespace Serenity.Cluster.RabbitMq.Sharding;
 /// </summary>
 internal sealed class RegionProxyActor : ReceiveActor
 {
+    // Read-only once built: every batched message shares them.
+    private static readonly BasicProperties s_batchOfTells = new() { DeliveryMode = DeliveryModes.Persistent };
+    private static readonly BasicProperties s_batchWithReplies = new() { DeliveryMode = DeliveryModes.Persistent, ReplyTo = RabbitMqNode.DirectReplyTo };
     private readonly RabbitMqNode _node;
     private readonly ShardNames _names;
     private readonly IMessageExtractor _extractor;
@@ -59,20 +62,29 @@ internal sealed class RegionProxyActor : ReceiveActor
             Sender.Tell(new Status.Failure(failure), Self);
             return;
         }
-        var properties = new BasicProperties
+        var correlationId = !Sender.IsNobody() && !Sender.Equals(Context.System.DeadLetters) ? _node.ExpectReply(Sender, Self) : null;
+        BasicProperties properties;
+        BatchItem? item = null;
+        if (_names.Batchable)
         {
-            Type = manifest,
-            DeliveryMode = DeliveryModes.Persistent,
-            Headers = new Dictionary<string, object?>(StringComparer.Ordinal) { [AmqpHeaders.EntityId] = id },
-        };
-        if (!Sender.IsNobody() && !Sender.Equals(Context.System.DeadLetters))
+            // Travels as (part of) a batch: the item carries entity, correlation and manifest; the properties are shared.
+            item = new BatchItem(id, correlationId, manifest, body, IsReply: false);
+            properties = correlationId is null ? s_batchOfTells : s_batchWithReplies;
+        }
+        else
         {
-            properties.ReplyTo = RabbitMqNode.DirectReplyTo;
-            properties.CorrelationId = _node.ExpectReply(Sender, Self);
+            properties = new BasicProperties
+            {
+                Type = manifest,
+                DeliveryMode = DeliveryModes.Persistent,
+                Headers = new Dictionary<string, object?>(StringComparer.Ordinal) { [AmqpHeaders.EntityId] = id },
+                ReplyTo = correlationId is null ? null : RabbitMqNode.DirectReplyTo,
+                CorrelationId = correlationId,
+            };
         }
         var sender = Sender;
         var self = Self;
-        _ = _node.PublishAsync("", _names.Queue(shard), properties, body).ContinueWith(
+        _ = _node.PublishAsync("", _names.Queue(shard), properties, body, item).ContinueWith(
             t => sender.Tell(new Status.Failure(t.Exception!.GetBaseException()), self),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
     }

@@ -28,6 +28,7 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log;
     private readonly string _role;
     private readonly bool _rebalance;
+    private readonly DeliveryDispatcher _dispatcher;
 
     /// <param name="role">Only Up members with this role host the shards ("" = all).</param>
     /// <param name="rebalance">False for singletons: a shard stays where it is until its owner leaves or dies.</param>
@@ -42,8 +43,10 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
         _names = names;
         _host = host;
         _log = Context.GetLogger();
+        _dispatcher = new DeliveryDispatcher(Context.System, node, host, names.TypeName);
         ReceiveAsync<ShardTick>(_ => TickAsync());
         Receive<DropAllShards>(_ => DropAll("told to"));
+        Receive<ActorIdentity>(_ => { }); // a singleton's answer to the start below
         Receive<GetOwnedShards>(_ => Sender.Tell(new OwnedShards(_names.TypeName, _owned.ToDictionary(kv => kv.Key, kv => kv.Value.Epoch, StringComparer.Ordinal)), Self));
     }
 
@@ -165,14 +168,15 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
             shard.ValidUntil(validUntil);
             _owned[shardId] = shard;
             var consumer = new AsyncEventingBasicConsumer(channel);
-            var system = Context.System;
             consumer.ReceivedAsync += (_, delivery) =>
             {
-                OnDelivery(system, shard, delivery);
+                _dispatcher.Dispatch(shard, delivery);
                 return Task.CompletedTask;
             };
             shard.ConsumerTag = await channel.BasicConsumeAsync(_names.Queue(shardId), autoAck: false, consumer).ConfigureAwait(true);
             _log.Info($"{_names.TypeName}: took shard {shardId} (epoch {epoch})");
+            // ClusterSingletonManager semantics: a singleton runs from the moment its node holds the lease, not from its first message.
+            if (!_rebalance) _host.Tell(new ShardingEnvelope(SingletonExtractor.Id, new Identify(null)), Self);
         }
         catch (Exception e) when (e is RabbitMQ.Client.Exceptions.RabbitMQClientException or IOException)
         {
@@ -181,32 +185,6 @@ internal sealed class ShardManagerActor : ReceiveActor, IWithTimers
             if (channel is not null) await CloseAsync(channel).ConfigureAwait(true);
             await _leases.ReleaseAsync(_names.Lease(shardId), _settings.NodeName, epoch).ConfigureAwait(true);
         }
-    }
-
-    private void OnDelivery(ActorSystem system, OwnedShard shard, BasicDeliverEventArgs delivery)
-    {
-        // Not ours any more (lease lost, or handing off): left unacknowledged, the broker redelivers it
-        // to the next owner once this channel closes.
-        if (!shard.IsValid) return;
-        var properties = delivery.BasicProperties;
-        shard.Started();
-        var sender = new DeliveryRef(system, _node, shard, delivery.DeliveryTag, properties.ReplyTo, properties.CorrelationId);
-        object message;
-        try
-        {
-            message = _node.Codec.Decode(properties.Type ?? "", delivery.Body, $"{_names.TypeName} shard {shard.ShardId}");
-        }
-        catch (Persistence.Serialization.EventDeserializationException e)
-        {
-            system.Log.Error(e, $"{_names.TypeName}: dropping an unreadable message: {e.Message}");
-            sender.Tell(new Status.Failure(e), null);
-            return;
-        }
-        var entityId = AmqpHeaders.Get(properties, AmqpHeaders.EntityId) ?? "";
-        _host.Tell(new ShardingEnvelope(entityId, message), sender);
-        // Answered by the entity's cell once the message before it was handled: acknowledges a Tell
-        // (a message someone waits on is acknowledged after its reply instead).
-        if (properties.ReplyTo is null) _host.Tell(new ShardingEnvelope(entityId, new Identify(DeliveryRef.Taken)), sender);
     }
 
     private void Lose(OwnedShard shard, string why)

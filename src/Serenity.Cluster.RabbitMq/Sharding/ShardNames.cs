@@ -18,6 +18,12 @@ internal sealed class ShardNames(string cluster, string typeName, int numberOfSh
     /// <summary>The entity type.</summary>
     public string TypeName { get; } = typeName;
 
+    /// <summary>
+    /// True if several messages may share one AMQP message (<see cref="Transport.BatchCodec"/>); not for bounded
+    /// queues, whose length limit counts the messages waiting.
+    /// </summary>
+    public bool Batchable { get; } = maxLength is null;
+
     /// <summary>Shards of the type.</summary>
     public int NumberOfShards { get; } = numberOfShards;
 

@@ -23,6 +23,9 @@ internal sealed class RabbitMqNode : IAsyncDisposable
     private readonly Timer _sweeper;
     private readonly TimeSpan _replyTimeout;
     private readonly ConfirmTracker _confirms = new();
+
+    /// <summary>At most this many queued messages are published per round (and so per batch).</summary>
+    private const int MaxBatch = 256;
     private long _correlations;
 
     private RabbitMqNode(IConnection connection, IChannel channel, MessageCodec codec, ILoggingAdapter log, TimeSpan replyTimeout)
@@ -97,11 +100,14 @@ internal sealed class RabbitMqNode : IAsyncDisposable
     /// <summary>Publishes still waiting for the broker's confirm.</summary>
     public int Unconfirmed => _confirms.Count;
 
-    /// <summary>Queues a message for publishing (in order); returns when the broker confirmed it.</summary>
-    public Task PublishAsync(string exchange, string routingKey, BasicProperties properties, byte[] body)
+    /// <summary>
+    /// Queues a message for publishing (in order); returns when the broker confirmed it. A message with
+    /// <paramref name="item"/> may share one AMQP message with others queued for the same routing key meanwhile.
+    /// </summary>
+    public Task PublishAsync(string exchange, string routingKey, BasicProperties properties, byte[] body, BatchItem? item = null)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_outgoing.Writer.TryWrite(new Outgoing(exchange, routingKey, properties, body, done))) done.TrySetException(new ObjectDisposedException(nameof(RabbitMqNode)));
+        if (!_outgoing.Writer.TryWrite(new Outgoing(exchange, routingKey, properties, body, done, item))) done.TrySetException(new ObjectDisposedException(nameof(RabbitMqNode)));
         return done.Task;
     }
 
@@ -153,13 +159,33 @@ internal sealed class RabbitMqNode : IAsyncDisposable
 
     private void OnReply(BasicDeliverEventArgs delivery)
     {
-        if (delivery.BasicProperties.CorrelationId is not { } id || !_pending.TryRemove(id, out var pending)) return;
+        var properties = delivery.BasicProperties;
+        if (properties.Type != BatchCodec.ReplyBatch)
+        {
+            if (properties.CorrelationId is { } id) Answer(id, properties.Type ?? "", delivery.Body);
+            return;
+        }
         try
         {
-            var reply = Codec.Decode(delivery.BasicProperties.Type ?? "", delivery.Body, "reply " + id);
-            pending.Sender.Tell(reply, pending.Replier);
+            foreach (var item in BatchCodec.Decode(delivery.Body, replies: true))
+            {
+                if (item.CorrelationId is { } id) Answer(id, item.Manifest, item.Body);
+            }
         }
-        catch (Exception e) when (e is Persistence.Serialization.EventDeserializationException)
+        catch (FormatException e)
+        {
+            _log.Error(e, $"cluster: unreadable reply batch: {e.Message}");
+        }
+    }
+
+    private void Answer(string correlationId, string manifest, ReadOnlyMemory<byte> body)
+    {
+        if (!_pending.TryRemove(correlationId, out var pending)) return;
+        try
+        {
+            pending.Sender.Tell(Codec.Decode(manifest, body, "reply " + correlationId), pending.Replier);
+        }
+        catch (Persistence.Serialization.EventDeserializationException e)
         {
             _log.Error(e, $"cluster: unreadable reply: {e.Message}");
         }
@@ -167,19 +193,30 @@ internal sealed class RabbitMqNode : IAsyncDisposable
 
     private async Task PumpAsync()
     {
-        await foreach (var message in _outgoing.Reader.ReadAllAsync().ConfigureAwait(false))
+        var drained = new List<Outgoing>(MaxBatch);
+        while (await _outgoing.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            try
-            {
-                var sequenceNumber = await Requests.GetNextPublishSequenceNumberAsync().ConfigureAwait(false);
-                _confirms.Register(sequenceNumber, message.Done);
-                await Requests.BasicPublishAsync(message.Exchange, message.RoutingKey, mandatory: false, message.Properties, message.Body).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                _log.Warning($"RabbitMQ: publish to '{message.RoutingKey}' failed: {e.Message}");
-                message.Done?.TrySetException(e);
-            }
+            // What queued up while the last publishes went out is published now, batchable messages grouped.
+            while (drained.Count < MaxBatch && _outgoing.Reader.TryRead(out var next)) drained.Add(next);
+            foreach (var group in OutgoingBatches.Group(drained)) await PublishOneAsync(group).ConfigureAwait(false);
+            drained.Clear();
+        }
+    }
+
+    private async Task PublishOneAsync(IReadOnlyList<Outgoing> group)
+    {
+        var first = group[0];
+        try
+        {
+            var (properties, body) = first.Item is null ? (first.Properties, first.Body) : OutgoingBatches.Merge(group);
+            var sequenceNumber = await Requests.GetNextPublishSequenceNumberAsync().ConfigureAwait(false);
+            _confirms.Register(sequenceNumber, group.Count == 1 ? first.Done : OutgoingBatches.AllDone(group));
+            await Requests.BasicPublishAsync(first.Exchange, first.RoutingKey, mandatory: false, properties, body).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            _log.Warning($"RabbitMQ: publish to '{first.RoutingKey}' failed: {e.Message}");
+            foreach (var message in group) message.Done?.TrySetException(e);
         }
     }
 

@@ -26,6 +26,14 @@ public sealed class ClusterProvider
     /// <summary>True with <c>provider = cluster</c>.</summary>
     public bool IsCluster => Provider is not null;
 
+    /// <summary>
+    /// A graceful leave before shutdown (call it before <see cref="ActorSystem.Terminate"/>): with a cluster
+    /// provider this node hands its shards and singletons off (<see cref="IClusterProvider.LeaveAsync"/>);
+    /// with the local provider there is nothing to hand off. A system terminated without it drops its
+    /// shards instead: their unacknowledged messages are redelivered to the next owners.
+    /// </summary>
+    public Task LeaveAsync(TimeSpan timeout) => Provider?.LeaveAsync(timeout) ?? Task.CompletedTask;
+
     /// <summary>The system's provider, created (and, for a cluster, connected) on first use.</summary>
     public static ClusterProvider Get(ActorSystem system)
     {

@@ -34,6 +34,14 @@ public interface IClusterProvider
     /// messages waiting while it moves (more are refused: the sender gets a failure).
     /// </summary>
     IActorRef StartSingleton(string name, Props props, string? role, int bufferSize);
+
+    /// <summary>
+    /// Leaves the cluster gracefully before the node stops: takes no more shards, hands off every shard and
+    /// singleton it runs (stops consuming, finishes in-flight messages, stops their entities, releases the
+    /// leases so others take over at once), then marks itself removed. Completes when done or after
+    /// <paramref name="timeout"/>; terminate the actor system afterwards.
+    /// </summary>
+    Task LeaveAsync(TimeSpan timeout);
 }
 
 /// <summary>The sharding settings of one entity type, as <see cref="ClusterSharding"/> read them.</summary>

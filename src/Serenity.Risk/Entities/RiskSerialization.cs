@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Serenity.Actors;
+using Serenity.MarketData.Wire;
 using Serenity.Risk.Entities.Strategies;
 
 namespace Serenity.Risk.Entities;
@@ -12,7 +13,7 @@ namespace Serenity.Risk.Entities;
 [JsonSerializable(typeof(StrategySnapshot))]
 internal sealed partial class RiskJsonContext : JsonSerializerContext;
 
-/// <summary>Registers the Risk events and snapshots with the persistence serializer.</summary>
+/// <summary>Registers the Risk events and snapshots with the persistence serializer, and the types that cross nodes.</summary>
 public static class RiskSerialization
 {
     /// <summary>Registers every event and snapshot type under a stable manifest.</summary>
@@ -26,5 +27,7 @@ public static class RiskSerialization
         s.Register("risk.signal-recorded.v1", c.SignalRecorded);
         s.Register("risk.signal-settled.v1", c.SignalSettled);
         s.Register("risk.strategy-snapshot.v1", c.StrategySnapshot);
+        RiskWireSerialization.Register(s);
+        MarketDataSerialization.Register(s); // the hub and the strategy runners follow bars.{SYM}
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serenity.Actors;
+using Serenity.Cluster.Provider;
 using Serenity.MarketData.Configuration;
 using Serenity.Server.Admin;
 using Serenity.Server.Api;
@@ -23,9 +24,10 @@ namespace Serenity.Server.Hosting;
 
 /// <summary>
 /// One Serenity node in this process: HOCON → actor system → journal → trading entities (with the risk entities and the
-/// tickstore's live bar recorder, <see cref="NodeFeatures"/>) → market-data graph → HTTP (REST, WebSocket push, dashboard,
-/// admin). <see cref="DisposeAsync"/> shuts down gracefully: HTTP drains, WebSockets close, the live bars are written to
-/// the tickstore, actors stop, the journal flushes and closes.
+/// tickstore's live bar recorder, <see cref="NodeFeatures"/>) → market-data graph (in cluster mode the <c>ingest</c> singleton) → HTTP (REST, WebSocket push, dashboard,
+/// admin). <see cref="DisposeAsync"/> shuts down gracefully: HTTP drains, WebSockets close, in cluster mode the node leaves
+/// (its shards and singletons are handed off), the live bars are written to the tickstore, actors stop, the journal
+/// flushes and closes.
 /// </summary>
 public sealed class SerenityHost : IAsyncDisposable
 {
@@ -68,7 +70,8 @@ public sealed class SerenityHost : IAsyncDisposable
             var entities = TradingEntities.Start(system);
             var marketSettings = MarketDataSettings.Create(system.Settings.Config);
             features = NodeFeatures.Start(system, FeatureSettings.From(system.Settings.Config), marketSettings);
-            var marketData = MarketDataPipeline.Run(system);
+            // Local: the pipeline runs here. Cluster: the ingest singleton runs it on one ingest node; quotes and bars reach every node by pub/sub.
+            var marketData = MarketDataIngest.Start(system);
             var board = new MarketBoard(marketSettings.Symbols);
             system.ActorOf(MarketBoardActor.Props(board, entities, settings.TickerRefreshInterval), "market-board");
             var tokens = new TokenService(options.TokenSecret ?? Environment.GetEnvironmentVariable(TokenService.SecretVariable), system.Clock, settings.TokenLifetime);
@@ -104,6 +107,8 @@ public sealed class SerenityHost : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync();
+            // Cluster mode: hand this node's shards and singletons (the ingestor) off before anything stops.
+            await ClusterProvider.Get(System).LeaveAsync(Context.Settings.ShutdownTimeout);
             if (Context.Features is { } features) await features.StopAsync(System, Context.Settings.AskTimeout);
             await System.Terminate(); // persistence (journal + snapshots) is disposed after the last actor stopped
             Context.Features?.Dispose(); // the tickstore closes after its recorder stopped

@@ -1,4 +1,5 @@
 using Serenity.Actors;
+using Serenity.MarketData.Configuration;
 using Serenity.MarketData.Graph;
 using Serenity.Server.Auth;
 using Serenity.Server.Market;
@@ -11,12 +12,12 @@ namespace Serenity.Server.Hosting;
 public sealed class ServerContext
 {
     /// <summary>Creates the context.</summary>
-    public ServerContext(ActorSystem system, TradingEntities entities, MarketDataGraphHandle marketData, MarketBoard board, ServerSettings settings, TokenService tokens, string? adminToken, NodeFeatures? features = null)
+    public ServerContext(ActorSystem system, TradingEntities entities, MarketDataIngest marketData, MarketBoard board, ServerSettings settings, TokenService tokens, string? adminToken, NodeFeatures? features = null)
     {
         Features = features;
         System = system;
         Entities = entities;
-        MarketData = marketData;
+        Ingest = marketData;
         Board = board;
         Settings = settings;
         Tokens = tokens;
@@ -36,8 +37,11 @@ public sealed class ServerContext
     /// <summary>The Ticker, Account and Portfolio entities.</summary>
     public TradingEntities Entities { get; }
 
-    /// <summary>The running market-data graph (bucket, cleaning and bar statistics).</summary>
-    public MarketDataGraphHandle MarketData { get; }
+    /// <summary>Where market data comes from: here, or (cluster mode) the <c>ingest</c> singleton on some node.</summary>
+    public MarketDataIngest Ingest { get; }
+
+    /// <summary>The market-data graph running on this node (bucket, cleaning and bar statistics); empty on a cluster node that does not run the ingestor.</summary>
+    public MarketDataGraphHandle MarketData => Ingest.Handle;
 
     /// <summary>Configured symbols, newest quotes and ticker views.</summary>
     public MarketBoard Board { get; }

@@ -43,6 +43,7 @@ public sealed class LiveBarsActor : ReceiveActor, IWithTimers
     /// <inheritdoc />
     protected override void PreStart()
     {
+        TickstoreSerialization.Register(Context.System); // bars from the ingest node arrive serialized in cluster mode
         var pubSub = DistributedPubSub.Get(Context.System);
         foreach (var symbol in _symbols) pubSub.Subscribe(PubSubMarketDataPublisher.BarsTopic(symbol), Self);
         Timers.StartPeriodicTimer(s_tick, s_tick, _interval);

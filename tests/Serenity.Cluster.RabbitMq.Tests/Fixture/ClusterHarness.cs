@@ -3,6 +3,7 @@ using Serenity.Actors;
 using Serenity.Cluster.Sharding;
 using Serenity.Cluster.Singleton;
 using Serenity.Cluster.TestNode;
+using Serenity.TestSupport.Cluster;
 
 namespace Serenity.Cluster.RabbitMq.Tests.Fixture;
 
@@ -17,11 +18,17 @@ internal sealed record JournalEntry(long Ordering, string PersistenceId, long Se
 internal sealed class ClusterHarness : IAsyncDisposable
 {
     public const int Shards = 12;
+
+    /// <summary>The nodes' shard lease.</summary>
+    public static readonly TimeSpan LeaseDuration = NodeConfig.LeaseDuration;
     private readonly ClusterServers _servers;
     private readonly List<NodeProcess> _nodes = [];
 
-    private ClusterHarness(ClusterServers servers, string cluster, string schema, ActorSystem client)
+    private readonly bool _marketData;
+
+    private ClusterHarness(ClusterServers servers, string cluster, string schema, ActorSystem client, bool marketData)
     {
+        _marketData = marketData;
         _servers = servers;
         Cluster = cluster;
         Schema = schema;
@@ -37,14 +44,19 @@ internal sealed class ClusterHarness : IAsyncDisposable
 
     public IReadOnlyList<NodeProcess> Nodes => _nodes;
 
-    public static async Task<ClusterHarness> StartAsync(ClusterServers servers, int nodes)
+    /// <summary>
+    /// Starts <paramref name="nodes"/> nodes. With <paramref name="marketData"/> they run market data as the server does;
+    /// the last node then lacks the <c>ingest</c> role (it must never run the ingestor).
+    /// </summary>
+    public static async Task<ClusterHarness> StartAsync(ClusterServers servers, int nodes, bool marketData = false)
     {
         var cluster = servers.NewName("c");
         var schema = servers.NewName("s");
         var client = ActorSystem.Create("client", NodeConfig.Build(cluster, "client", schema, ["web"], Shards, servers.PostgresConnection, servers.RabbitMqUri));
         CounterSerialization.Register(client);
         ClusterSharding.Get(client).Start(CounterEntity.TypeName, id => Props.Create(() => new CounterEntity(id, "client")));
-        var harness = new ClusterHarness(servers, cluster, schema, client);
+        var harness = new ClusterHarness(servers, cluster, schema, client, marketData);
+        if (marketData) harness.NonIngestNode = $"node{nodes}";
         try
         {
             await harness.AddNodesAsync(Enumerable.Range(1, nodes).Select(i => $"node{i}").ToArray()).ConfigureAwait(false);
@@ -60,9 +72,14 @@ internal sealed class ClusterHarness : IAsyncDisposable
     /// <summary>Starts nodes (in parallel) and waits until they are ready.</summary>
     public async Task AddNodesAsync(params string[] names)
     {
-        var started = await Task.WhenAll(names.Select(n => NodeProcess.StartAsync(_servers, Cluster, n, Schema, "trading,ingest", Shards))).ConfigureAwait(false);
+        var started = await Task.WhenAll(names.Select(n => NodeProcess.StartAsync(_servers.PostgresConnection, _servers.RabbitMqUri, Cluster, n, Schema, RolesOf(n), Shards, _marketData))).ConfigureAwait(false);
         _nodes.AddRange(started);
     }
+
+    /// <summary>The node that never ingests market data (the last of the first nodes), or null without market data.</summary>
+    public string? NonIngestNode { get; private set; }
+
+    private string RolesOf(string node) => _marketData && node == NonIngestNode ? "trading" : "trading,ingest";
 
     /// <summary>The client's proxy of the feed singleton.</summary>
     public IActorRef Feed => ClusterSingleton.Get(Client).Init(FeedSingleton.Name, Props.Create(() => new FeedSingleton("client")), FeedSingleton.Role);
@@ -70,15 +87,19 @@ internal sealed class ClusterHarness : IAsyncDisposable
     public EntityRef Entity(string id) => ClusterSharding.Get(Client).EntityRefFor(CounterEntity.TypeName, id);
 
     /// <summary>The live owner of every shard (shards without one are absent).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> LeaseOwnersAsync()
+    public Task<IReadOnlyDictionary<string, string>> LeaseOwnersAsync() => LeaseOwnersAsync("shard:counter:");
+
+    /// <summary>The live owner of every lease named <paramref name="prefix"/> + suffix, by suffix.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> LeaseOwnersAsync(string prefix)
     {
         await using var connection = new NpgsqlConnection(_servers.PostgresConnection);
         await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"SELECT name, owner FROM \"{Schema}\".cluster_lease WHERE cluster = $1 AND starts_with(name, 'shard:counter:') AND owner IS NOT NULL AND expires_at > now()", connection);
+        await using var command = new NpgsqlCommand($"SELECT name, owner FROM \"{Schema}\".cluster_lease WHERE cluster = $1 AND starts_with(name, $2) AND owner IS NOT NULL AND expires_at > now()", connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Cluster });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = prefix });
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        while (await reader.ReadAsync().ConfigureAwait(false)) owners[reader.GetString(0)["shard:counter:".Length..]] = reader.GetString(1);
+        while (await reader.ReadAsync().ConfigureAwait(false)) owners[reader.GetString(0)[prefix.Length..]] = reader.GetString(1);
         return owners;
     }
 

@@ -3,12 +3,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 
-namespace Serenity.Cluster.RabbitMq.Tests.Fixture;
+namespace Serenity.TestSupport.Cluster;
 
 /// <summary>
 /// A cluster node process (tests/Serenity.Cluster.TestNode). Its stdout lines are collected; commands
 /// go to its stdin. Disposing kills it if it still runs; it also ends by itself when its stdin closes
-/// (when this test process dies).
+/// (when this test process dies). Shared by the cluster tests and the cluster benchmarks.
 /// </summary>
 internal sealed class NodeProcess : IAsyncDisposable
 {
@@ -34,11 +34,15 @@ internal sealed class NodeProcess : IAsyncDisposable
     /// <summary>Every line it printed so far.</summary>
     public IReadOnlyCollection<string> Lines => _lines.ToArray();
 
-    /// <summary>Starts a node and waits until it prints READY.</summary>
-    public static async Task<NodeProcess> StartAsync(ClusterServers servers, string cluster, string name, string schema, string roles, int shards)
+    /// <summary>
+    /// Starts a node and waits until it prints READY. <paramref name="host"/> (an assembly beside it) lends its runtime
+    /// configuration and dependencies: a host on the ASP.NET shared framework (the benchmarks) copies no framework
+    /// assembly the node needs next to it.
+    /// </summary>
+    public static async Task<NodeProcess> StartAsync(string postgresConnection, string rabbitMqUri, string cluster, string name, string schema, string roles, int shards, bool marketData, string? host = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Serenity.Cluster.TestNode.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: the test project must reference tests/Serenity.Cluster.TestNode");
+        if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} is missing: the project must reference tests/Serenity.Cluster.TestNode", dll);
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
@@ -46,9 +50,14 @@ internal sealed class NodeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (host is not null)
+        {
+            foreach (var a in new[] { "exec", "--runtimeconfig", Path.ChangeExtension(host, ".runtimeconfig.json"), "--depsfile", Path.ChangeExtension(host, ".deps.json") }) psi.ArgumentList.Add(a);
+        }
         foreach (var a in new[] { dll, cluster, name, schema, roles, shards.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
-        psi.Environment["SERENITY_POSTGRES_CONNECTION"] = servers.PostgresConnection;
-        psi.Environment["SERENITY_RABBITMQ_URI"] = servers.RabbitMqUri;
+        if (marketData) psi.ArgumentList.Add("market-data");
+        psi.Environment["SERENITY_POSTGRES_CONNECTION"] = postgresConnection;
+        psi.Environment["SERENITY_RABBITMQ_URI"] = rabbitMqUri;
         var process = Process.Start(psi) ?? throw new InvalidOperationException("cannot start the test node");
         var node = new NodeProcess(name, process);
         process.OutputDataReceived += (_, e) => node.OnLine(e.Data);
@@ -95,10 +104,18 @@ internal sealed class NodeProcess : IAsyncDisposable
     public void Kill9() => _process.Kill(entireProcessTree: false);
 
     /// <summary>Pauses (SIGSTOP) or resumes (SIGCONT) the process.</summary>
-    public void Signal(bool stop)
+    public void Signal(bool stop) => Send(stop ? "-STOP" : "-CONT");
+
+    /// <summary>Asks the process to stop (SIGTERM, what an init system or Kubernetes sends).</summary>
+    public void Terminate() => Send("-TERM");
+
+    /// <summary>The exit code once it ended.</summary>
+    public int ExitCode => _process.ExitCode;
+
+    private void Send(string signal)
     {
         var psi = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
-        psi.ArgumentList.Add(stop ? "-STOP" : "-CONT");
+        psi.ArgumentList.Add(signal);
         psi.ArgumentList.Add(_process.Id.ToString(CultureInfo.InvariantCulture));
         using var kill = Process.Start(psi)!;
         if (!kill.WaitForExit(TimeSpan.FromSeconds(5)) || kill.ExitCode != 0) throw new InvalidOperationException($"kill {psi.ArgumentList[0]} {_process.Id} failed");
