@@ -52,6 +52,9 @@ internal sealed class ValuePathDrawdown
         return added;
     }
 
+    /// <summary>The fall of the newest point from the running peak.</summary>
+    public double CurrentFraction => _tracker.CurrentFraction;
+
     /// <summary>The figures so far.</summary>
     public DrawdownView View()
     {
