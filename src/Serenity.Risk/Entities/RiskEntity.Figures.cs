@@ -1,5 +1,6 @@
 using Serenity.Cluster.PubSub;
 using Serenity.Risk.Measures;
+using Serenity.Risk.Scenarios;
 
 namespace Serenity.Risk.Entities;
 
@@ -17,6 +18,10 @@ public sealed partial class RiskEntity
     private readonly List<HistoryEntry> _history = [];
     private readonly List<RiskPosition> _positions = [];
     private string[]? _heldInOrder;
+    private decimal[] _heldQuantities = [];
+    private int[] _rows = [];
+    private int[] _windowReturns = [];
+    private ScenarioSet? _rowsOf;
     private RiskSnapshot? _snapshot;
     private DateTime _computedAt;
     private string? _riskTopic;
@@ -36,10 +41,7 @@ public sealed partial class RiskEntity
     {
         _snapshot = null;
         _computedAt = Now;
-        // Positions in symbol order, so the snapshot needs no sort; the list is reused (snapshots copy it).
-        _heldInOrder ??= [.. _holdings.Keys.Order(StringComparer.Ordinal)];
-        _positions.Clear();
-        foreach (var symbol in _heldInOrder) _positions.Add(new RiskPosition(symbol, _holdings[symbol], PriceOf(symbol)));
+        LineUpPositions();
         var topic = _riskTopic ??= RiskTopics.Risk(_userId);
         var pubSub = _pubSub ??= DistributedPubSub.Get(Context.System);
         var publish = pubSub.SubscriberCount(topic) > 0;
@@ -52,10 +54,43 @@ public sealed partial class RiskEntity
     /// <summary>Figures of the current inputs; the snapshot only with contributions (a published one must be complete).</summary>
     private (RiskReport Report, RiskSnapshot? Snapshot) Build(bool includeContributions)
     {
-        var report = Calculator.Compute(_scenarios.Scenarios, _positions, _cash, includeContributions);
+        var report = Calculator.Compute(_scenarios.Scenarios, _positions, _rows, _cash, includeContributions);
         return (report, includeContributions
-            ? RiskSnapshots.From(_userId, _computedAt, _settings.Risk.WindowLength, _cash, _positions, report, _scenarios.WindowCounts, _drawdown.View())
+            ? RiskSnapshots.From(_userId, _computedAt, _settings.Risk.WindowLength, _cash, _positions, report, _windowReturns, _drawdown.View())
             : null);
+    }
+
+    /// <summary>
+    /// The positions in symbol order (so the snapshot needs no sort) at their current prices, with their scenario rows:
+    /// one lookup per position when the scenarios are new, none otherwise. The buffers are reused (snapshots copy them).
+    /// </summary>
+    private void LineUpPositions()
+    {
+        if (_heldInOrder is null)
+        {
+            _heldInOrder = [.. _holdings.Keys.Order(StringComparer.Ordinal)];
+            _heldQuantities = [.. _heldInOrder.Select(s => _holdings[s])];
+            _rows = new int[_heldInOrder.Length];
+            _windowReturns = new int[_heldInOrder.Length];
+            _rowsOf = null;
+        }
+        var scenarios = _scenarios;
+        if (!ReferenceEquals(_rowsOf, scenarios.Scenarios))
+        {
+            _rowsOf = scenarios.Scenarios;
+            for (var i = 0; i < _heldInOrder.Length; i++)
+            {
+                _rows[i] = scenarios.Scenarios.TryGetRow(_heldInOrder[i], out var row) ? row : -1;
+                _windowReturns[i] = _rows[i] >= 0 ? scenarios.WindowCountAt(_rows[i]) : 0;
+            }
+        }
+        _positions.Clear();
+        for (var i = 0; i < _heldInOrder.Length; i++)
+        {
+            var symbol = _heldInOrder[i];
+            var price = _rows[i] >= 0 && scenarios.CloseAt(_rows[i]) is { } close ? close : _fillPrices.GetValueOrDefault(symbol);
+            _positions.Add(new RiskPosition(symbol, _heldQuantities[i], price));
+        }
     }
 
     /// <summary>

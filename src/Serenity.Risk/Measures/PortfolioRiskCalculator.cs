@@ -19,7 +19,14 @@ public sealed class PortfolioRiskCalculator
     private int[] _rows = new int[32];
 
     /// <summary>Risk of <paramref name="positions"/> plus <paramref name="cash"/> over <paramref name="scenarios"/>.</summary>
-    public RiskReport Compute(ScenarioSet scenarios, IReadOnlyList<RiskPosition> positions, decimal cash, bool includeContributions = false)
+    public RiskReport Compute(ScenarioSet scenarios, IReadOnlyList<RiskPosition> positions, decimal cash, bool includeContributions = false) =>
+        Compute(scenarios, positions, [], cash, includeContributions);
+
+    /// <summary>
+    /// As <see cref="Compute(ScenarioSet, IReadOnlyList{RiskPosition}, decimal, bool)"/>, with each position's row in
+    /// <paramref name="scenarios"/> already found (-1: none; empty: found here), for a caller that looked them up anyway.
+    /// </summary>
+    internal RiskReport Compute(ScenarioSet scenarios, IReadOnlyList<RiskPosition> positions, ReadOnlySpan<int> rows, decimal cash, bool includeContributions)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         ArgumentNullException.ThrowIfNull(positions);
@@ -36,7 +43,8 @@ public sealed class PortfolioRiskCalculator
             _values[i] = (double)value;
             _rows[i] = -1;
             if (value == 0m) continue;
-            if (scenarios.TryGetRow(p.Symbol, out var row) && scenarios.Coverage(row) > 0)
+            var row = -1;
+            if ((rows.IsEmpty ? scenarios.TryGetRow(p.Symbol, out row) : (row = rows[i]) >= 0) && scenarios.Coverage(row) > 0)
             {
                 _rows[i] = row;
                 m = Math.Min(m, scenarios.Coverage(row));
