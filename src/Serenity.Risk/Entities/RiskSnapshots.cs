@@ -22,7 +22,7 @@ internal static class RiskSnapshots
         for (var i = 0; i < positions.Count; i++)
         {
             var p = positions[i];
-            views[i] = new RiskPositionView(p.Symbol, p.Quantity, p.Price, p.Value, windowReturns[i], contributions?[i]);
+            views[i] = new RiskPositionView(p.Symbol, p.Quantity, p.Price, contributions?[i].Value ?? p.Value, windowReturns[i], contributions?[i]);
             sorted &= i == 0 || string.CompareOrdinal(views[i - 1].Symbol, p.Symbol) < 0;
         }
         if (!sorted) Array.Sort(views, (a, b) => string.CompareOrdinal(a.Symbol, b.Symbol));
