@@ -43,7 +43,7 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
         Receive<TrackSymbols>(OnTrack);
         Receive<Bar>(OnBar);
         Receive<Seeded>(OnSeeded);
-        Receive<GetLatestScenarios>(_ => Sender.Tell(_latest));
+        Receive<GetLatestScenarios>(_ => Sender.Tell(Latest()));
         Receive<GetScenariosWith>(OnProbe);
         Receive<GetScenarioHubStats>(_ => Sender.Tell(Stats()));
         Receive<Terminated>(t => Leave(t.ActorRef));
@@ -141,8 +141,8 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
     private void Answer()
     {
         if (_answers.Count == 0) return;
-        if (_seededSinceAligned) Align();
-        foreach (var replyTo in _answers) replyTo.Tell(_latest, Self);
+        var latest = Latest();
+        foreach (var replyTo in _answers) replyTo.Tell(latest, Self);
         _answers.Clear();
     }
 
@@ -205,6 +205,13 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
         _publications++;
         foreach (var entity in _holders.Entities) entity.Tell(_latest, Self);
         Context.System.EventStream.Publish(_latest);
+    }
+
+    /// <summary>The newest scenarios, windows seeded since the last alignment included.</summary>
+    private RiskScenarios Latest()
+    {
+        if (_seededSinceAligned) Align();
+        return _latest;
     }
 
     /// <summary>Lines the windows up into a new <see cref="_latest"/>; only <see cref="Publish"/> sends it to every holder.</summary>
