@@ -14,12 +14,15 @@ namespace Serenity.Risk.Entities;
 /// of the portfolio's value history, published on <c>risk.{user}</c> while someone subscribes and answered by
 /// <see cref="GetRisk"/>. It also answers the account's <see cref="PreTradeCheckRequest"/>. Everything it holds is
 /// derived from the account, the portfolio and the market, so it journals nothing: a restart re-derives it (the risk
-/// history for the chart starts again).
+/// history for the chart starts again). The hub tells it the scenarios directly (once its symbols are seeded, then once
+/// a minute while it holds something), so 10,000 entities add no subscription anywhere but their account topic.
 /// </summary>
-public sealed partial class RiskEntity : ReceiveActor
+public sealed partial class RiskEntity : ReceiveActor, IWithTimers
 {
-    [ThreadStatic]
-    private static PortfolioRiskCalculator? t_calculator;
+    /// <summary>How long an entity waits before asking an account that did not answer again.</summary>
+    private static readonly TimeSpan AccountRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly object AccountUnanswered = new();
+    private static readonly object SyncAccountAgain = new();
 
     private readonly string _userId;
     private readonly RiskActorSettings _settings;
@@ -27,11 +30,9 @@ public sealed partial class RiskEntity : ReceiveActor
     private readonly Dictionary<string, decimal> _holdings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _fillPrices = new(StringComparer.Ordinal);
     private readonly HashSet<string> _tracked = new(StringComparer.Ordinal);
-    private readonly Queue<RiskHistoryPoint> _history = new();
     private readonly ValuePathDrawdown _drawdown = new();
     private RiskScenarios _scenarios = RiskScenarios.Empty;
     private decimal _cash;
-    private RiskSnapshot? _snapshot;
     private DateTime _lastValueFetch = DateTime.MinValue;
     private bool _fetchingValues;
     private bool _fetchValuesAgain;
@@ -46,35 +47,35 @@ public sealed partial class RiskEntity : ReceiveActor
         Receive<AccountView>(OnAccountView);
         Receive<AccountUpdated>(OnAccountUpdated);
         Receive<ValuesFetched>(OnValues);
-        Receive<GetRisk>(_ => Sender.Tell(new RiskView(_userId, Snapshot(), [.. _history])));
+        Receive<GetRisk>(_ => Sender.Tell(new RiskView(_userId, Snapshot(), History())));
         Receive<PreTradeCheckRequest>(OnCheck);
         Receive<CheckScenarios>(OnCheckScenarios);
         Receive<WakeUp>(_ => { });
         Receive<PriceSeeded>(OnPriceSeeded);
+        Receive<object>(_ => Timers.StartSingleTimer(SyncAccountAgain, SyncAccountAgain, AccountRetryDelay), m => ReferenceEquals(m, AccountUnanswered));
+        Receive<object>(_ => SyncAccount(), m => ReferenceEquals(m, SyncAccountAgain));
     }
 
     /// <summary>Props of the Risk entity of <paramref name="userId"/>.</summary>
     public static Props Props(string userId, RiskActorSettings settings, IActorRef hub) => Serenity.Actors.Props.Create(() => new RiskEntity(userId, settings, hub));
 
-    private DateTime Now => Context.System.Clock.GetUtcNow().UtcDateTime;
+    /// <inheritdoc />
+    public ITimerScheduler Timers { get; set; } = null!;
 
-    private static PortfolioRiskCalculator Calculator => t_calculator ??= new PortfolioRiskCalculator();
+    private DateTime Now => Context.System.Clock.GetUtcNow().UtcDateTime;
 
     /// <inheritdoc />
     protected override void PreStart()
     {
-        Context.System.EventStream.Subscribe(Self, typeof(RiskScenarios));
         DistributedPubSub.Get(Context.System).Subscribe(TradingTopics.Account(_userId), Self);
         SyncAccount();
         FetchValues(full: true);
-        _hub.Tell(GetLatestScenarios.Instance, Self);
         base.PreStart();
     }
 
     /// <inheritdoc />
     protected override void PostStop()
     {
-        Context.System.EventStream.Unsubscribe(Self);
         DistributedPubSub.Get(Context.System).Unsubscribe(TradingTopics.Account(_userId), Self);
         if (_tracked.Count > 0) _hub.Tell(new TrackSymbols([], [.. _tracked]), Self);
         base.PostStop();
@@ -82,12 +83,16 @@ public sealed partial class RiskEntity : ReceiveActor
 
     private EntityRef Entity(string type) => ClusterSharding.Get(Context.System).EntityRefFor(type, _userId);
 
-    /// <summary>Asks the account for cash and holdings; updates published meanwhile are applied and then overwritten by the view.</summary>
+    /// <summary>
+    /// Asks the account for cash and holdings; updates published meanwhile are applied and then overwritten by the view.
+    /// Without an answer in <c>ask-timeout</c> (a node busy starting thousands of entities) it asks again a second later,
+    /// as without the view the entity would show an empty portfolio until the next fill.
+    /// </summary>
     private void SyncAccount()
     {
         var self = Self;
         Entity(TradingEntities.AccountType).Ask<AccountView>(new GetAccount(), _settings.AskTimeout)
-            .ContinueWith(t => { if (t.IsCompletedSuccessfully) self.Tell(t.Result); }, TaskScheduler.Default);
+            .ContinueWith(t => self.Tell(t.IsCompletedSuccessfully ? t.Result : AccountUnanswered), TaskScheduler.Default);
     }
 
     private void OnAccountView(AccountView v)
@@ -98,43 +103,9 @@ public sealed partial class RiskEntity : ReceiveActor
             if (quantity != 0m) _holdings[symbol] = quantity;
         }
         _cash = v.Cash;
-        SeedUnpricedHoldings();
         Changed();
+        SeedUnpricedHoldings();
     }
-
-    /// <summary>
-    /// A holding with neither a bar close nor a fill seen here (the entity started after the position opened, before
-    /// the symbol's next bar) takes the Ticker's price meanwhile, so it is not valued at 0.
-    /// </summary>
-    private void SeedUnpricedHoldings()
-    {
-        var self = Self;
-        foreach (var (symbol, quantity) in _holdings)
-        {
-            if (_scenarios.Closes.ContainsKey(symbol) || _fillPrices.ContainsKey(symbol)) continue;
-            var isLong = quantity > 0m;
-            ClusterSharding.Get(Context.System).EntityRefFor(TradingEntities.TickerType, symbol)
-                .Ask<TickerView>(new GetTicker(), _settings.AskTimeout)
-                .ContinueWith(t =>
-                {
-                    if (t.IsCompletedSuccessfully && MarkPrice(t.Result, isLong) is { } price) self.Tell(new PriceSeeded(symbol, price));
-                }, TaskScheduler.Default);
-        }
-    }
-
-    /// <summary>The portfolio's valuation rule: the bid for a long, the ask for a short; else the last trade.</summary>
-    private static decimal? MarkPrice(TickerView view, bool isLong) =>
-        view.Quote is { } q && (isLong ? q.Bid : q.Ask) > 0m ? (isLong ? q.Bid : q.Ask) : view.LastTrade?.Price;
-
-    private void OnPriceSeeded(PriceSeeded p)
-    {
-        if (!_holdings.ContainsKey(p.Symbol) || _fillPrices.ContainsKey(p.Symbol)) return; // a fill (or bar) came first
-        _fillPrices[p.Symbol] = p.Price;
-        Reprice(newScenarios: false);
-    }
-
-    /// <summary>The Ticker's price for a holding that had none, back in the actor.</summary>
-    private sealed record PriceSeeded(string Symbol, decimal Price);
 
     private void OnAccountUpdated(AccountUpdated u)
     {
@@ -160,6 +131,8 @@ public sealed partial class RiskEntity : ReceiveActor
     /// <summary>The holdings changed: follow the held symbols' windows and reprice.</summary>
     private void Changed()
     {
+        _heldInOrder = null;
+        HoldingsChanged();
         var add = _holdings.Keys.Where(s => !_tracked.Contains(s)).ToList();
         var remove = _tracked.Where(s => !_holdings.ContainsKey(s)).ToList();
         if (add.Count + remove.Count > 0)
@@ -175,36 +148,11 @@ public sealed partial class RiskEntity : ReceiveActor
     {
         if (s.Version <= _scenarios.Version) return;
         _scenarios = s;
-        if (_holdings.Count == 0 && _snapshot is not null && _snapshot.Positions.Count == 0) return; // nothing held: nothing moves
+        if (_holdings.Count == 0 && _positions.Count == 0 && _computedAt != default) return; // nothing held: nothing moves
         Reprice(newScenarios: true);
+        SeedUnpricedHoldings();
         if (_settings.DrawdownRefresh is { } every && Now - _lastValueFetch >= every) FetchValues(full: false);
     }
-
-    private RiskSnapshot Snapshot() => _snapshot ?? Reprice(newScenarios: false);
-
-    private RiskSnapshot Reprice(bool newScenarios)
-    {
-        var positions = new List<RiskPosition>(_holdings.Count);
-        foreach (var (symbol, quantity) in _holdings) positions.Add(new RiskPosition(symbol, quantity, PriceOf(symbol)));
-        var report = Calculator.Compute(_scenarios.Scenarios, positions, _cash, includeContributions: true);
-        var snapshot = RiskSnapshots.From(_userId, Now, _settings.Risk.WindowLength, _cash, positions, report, _scenarios.WindowCounts, _drawdown.View());
-        _snapshot = snapshot;
-        if (newScenarios && snapshot.AsOf is { } asOf && (_history.Count == 0 || _history.Last().AsOf < asOf)) Remember(snapshot, asOf);
-        var topic = RiskTopics.Risk(_userId);
-        var pubSub = DistributedPubSub.Get(Context.System);
-        if (pubSub.SubscriberCount(topic) > 0) pubSub.Publish(topic, snapshot);
-        return snapshot;
-    }
-
-    private void Remember(RiskSnapshot s, DateTime asOf)
-    {
-        _history.Enqueue(new RiskHistoryPoint(asOf, s.PortfolioValue, s.Historical95.Var, s.Historical99.Var, s.Historical95.ExpectedShortfall, s.Parametric95.Var, s.Drawdown.CurrentFraction));
-        while (_history.Count > _settings.HistorySize) _history.Dequeue();
-    }
-
-    /// <summary>The newest bar close, else the last fill price (or the Ticker's price seeded at start), else 0 (left out until a price is known).</summary>
-    private decimal PriceOf(string symbol) =>
-        _scenarios.Closes.TryGetValue(symbol, out var close) ? close : _fillPrices.GetValueOrDefault(symbol);
 
     /// <summary>Fetches the portfolio's value history: all of it, or the points since the newest one seen.</summary>
     private void FetchValues(bool full)

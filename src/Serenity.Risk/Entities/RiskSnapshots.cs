@@ -2,7 +2,7 @@ using Serenity.Risk.Measures;
 
 namespace Serenity.Risk.Entities;
 
-/// <summary>Turns a calculator report into the snapshot the API and the dashboard show.</summary>
+/// <summary>Turns a calculator report into the snapshot the API and the dashboard show (positions sorted by symbol).</summary>
 internal static class RiskSnapshots
 {
     public static RiskSnapshot From(
@@ -12,18 +12,20 @@ internal static class RiskSnapshots
         decimal cash,
         IReadOnlyList<RiskPosition> positions,
         RiskReport report,
-        IReadOnlyDictionary<string, int> windowCounts,
+        ReadOnlySpan<int> windowReturns,
         DrawdownView drawdown)
     {
-        var contributions = new Dictionary<string, PositionContribution>(StringComparer.Ordinal);
-        foreach (var c in report.Contributions) contributions[c.Symbol] = c;
+        // The calculator lists contributions in the order of the positions, or none at all.
+        var contributions = report.Contributions.Count == positions.Count ? report.Contributions : null;
         var views = new RiskPositionView[positions.Count];
+        var sorted = true;
         for (var i = 0; i < positions.Count; i++)
         {
             var p = positions[i];
-            views[i] = new RiskPositionView(p.Symbol, p.Quantity, p.Price, p.Value, windowCounts.GetValueOrDefault(p.Symbol), contributions.GetValueOrDefault(p.Symbol));
+            views[i] = new RiskPositionView(p.Symbol, p.Quantity, p.Price, contributions?[i].Value ?? p.Value, windowReturns[i], contributions?[i]);
+            sorted &= i == 0 || string.CompareOrdinal(views[i - 1].Symbol, p.Symbol) < 0;
         }
-        Array.Sort(views, (a, b) => string.CompareOrdinal(a.Symbol, b.Symbol));
+        if (!sorted) Array.Sort(views, (a, b) => string.CompareOrdinal(a.Symbol, b.Symbol));
         return new RiskSnapshot(
             userId,
             report.AsOf,

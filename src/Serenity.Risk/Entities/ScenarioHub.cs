@@ -12,23 +12,28 @@ namespace Serenity.Risk.Entities;
 /// One per node: the rolling return windows of every symbol some local Risk entity holds, shared by all of them. A window
 /// is seeded from the Ticker's stored minute bars when the first holder arrives, advanced by <c>bars.{SYM}</c>, and freed
 /// when the last holder leaves (or stops). Once a minute's bars are in for every tracked symbol (or <c>settle-delay</c>
-/// after the first of them) the windows are lined up once into an immutable <see cref="RiskScenarios"/> published on the
-/// node's event stream: 10,000 users then cost one alignment plus 10,000 repricings, not 10,000 alignments.
+/// after the first of them) the windows are lined up once into an immutable <see cref="RiskScenarios"/>, told to every
+/// local Risk entity that holds something (one message each; no per-entity subscription) and published on the node's
+/// event stream: 10,000 users then cost one alignment plus 10,000 repricings, not 10,000 alignments. An entity that starts
+/// holding new symbols gets the scenarios once all of them are seeded; answers due together share one alignment.
 /// </summary>
 public sealed class ScenarioHub : ReceiveActor, IWithTimers
 {
     private static readonly object SettleTick = new();
+    private static readonly object FlushAnswers = new();
     private readonly RiskActorSettings _settings;
     private readonly WindowSet _windows;
-    private readonly Dictionary<string, HashSet<IActorRef>> _holders = new(StringComparer.Ordinal);
+    private readonly ScenarioHolders _holders = new();
     private readonly Dictionary<string, List<Bar>> _seeding = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTime> _probed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<IActorRef>> _probeWaiters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, decimal> _closes = new(StringComparer.Ordinal);
     private readonly HashSet<IActorRef> _watched = [];
+    private readonly List<IActorRef> _answers = [];
     private RiskScenarios _latest = RiskScenarios.Empty;
     private long _publications;
     private bool _dirty;
+    private bool _seededSinceAligned;
 
     /// <summary>A hub with windows of <c>serenity.risk.window</c> returns.</summary>
     public ScenarioHub(RiskActorSettings settings)
@@ -38,11 +43,12 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
         Receive<TrackSymbols>(OnTrack);
         Receive<Bar>(OnBar);
         Receive<Seeded>(OnSeeded);
-        Receive<GetLatestScenarios>(_ => Sender.Tell(_latest));
+        Receive<GetLatestScenarios>(_ => Sender.Tell(Latest()));
         Receive<GetScenariosWith>(OnProbe);
         Receive<GetScenarioHubStats>(_ => Sender.Tell(Stats()));
         Receive<Terminated>(t => Leave(t.ActorRef));
         Receive<object>(_ => PublishIfDirty(), m => ReferenceEquals(m, SettleTick));
+        Receive<object>(_ => Answer(), m => ReferenceEquals(m, FlushAnswers));
     }
 
     /// <summary>Props of the hub.</summary>
@@ -65,27 +71,27 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
 
     private void OnTrack(TrackSymbols t)
     {
+        var entity = Sender;
+        var wasWaiting = _holders.IsWaiting(entity);
         foreach (var symbol in t.Add)
         {
-            if (!_holders.TryGetValue(symbol, out var set)) _holders[symbol] = set = [];
-            set.Add(Sender);
             Ensure(symbol);
+            _holders.Add(entity, symbol, seeding: _seeding.ContainsKey(symbol));
         }
         foreach (var symbol in t.Remove)
         {
-            if (_holders.TryGetValue(symbol, out var set) && set.Remove(Sender) && set.Count == 0) Free(symbol);
+            if (_holders.Remove(entity, symbol)) Free(symbol);
         }
-        if (_watched.Add(Sender)) Context.Watch(Sender);
-        if (t.Add.All(_windows.Contains) && t.Add.Count > 0 && t.Add.Any(s => !_latest.Scenarios.TryGetRow(s, out _))) Publish();
+        if (_watched.Add(entity)) Context.Watch(entity);
+        // Else it is answered when its last window is seeded.
+        if ((t.Add.Count > 0 || wasWaiting) && !_holders.IsWaiting(entity)) Due(entity);
     }
 
     private void Leave(IActorRef gone)
     {
         _watched.Remove(gone);
-        foreach (var (symbol, set) in _holders.ToList())
-        {
-            if (set.Remove(gone) && set.Count == 0) Free(symbol);
-        }
+        _answers.Remove(gone);
+        foreach (var symbol in _holders.RemoveEntity(gone)) Free(symbol);
     }
 
     /// <summary>Starts following <paramref name="symbol"/> and seeding its window, unless it already is.</summary>
@@ -102,7 +108,6 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
 
     private void Free(string symbol)
     {
-        _holders.Remove(symbol);
         if (_probed.TryGetValue(symbol, out var at) && Now - at < _settings.ProbeTtl) return; // a pre-trade check looked at it lately
         _probed.Remove(symbol);
         _windows.Free(symbol);
@@ -117,11 +122,28 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
         if (!_seeding.Remove(s.Symbol, out var live)) return; // freed meanwhile
         var window = _windows.Seed(s.Symbol, s.Bars.Concat(live));
         if (window.LastClose is { } close) _closes[s.Symbol] = close;
-        Publish();
-        if (_probeWaiters.Remove(s.Symbol, out var waiters))
-        {
-            foreach (var w in waiters) w.Tell(_latest);
-        }
+        _seededSinceAligned = true;
+        foreach (var entity in _holders.Seeded(s.Symbol)) Due(entity);
+        if (_probeWaiters.Remove(s.Symbol, out var waiters)) waiters.ForEach(Due);
+        if (_dirty && MinuteComplete()) Publish(); // the minute's bars were held up by this window only
+    }
+
+    /// <summary>
+    /// <paramref name="replyTo"/> is to get the newest scenarios. Answers are sent together after the messages already
+    /// queued (a self-message), so a burst of seeded windows at start costs one alignment, not one per window.
+    /// </summary>
+    private void Due(IActorRef replyTo)
+    {
+        if (_answers.Count == 0) Self.Tell(FlushAnswers, Self);
+        _answers.Add(replyTo);
+    }
+
+    private void Answer()
+    {
+        if (_answers.Count == 0) return;
+        var latest = Latest();
+        foreach (var replyTo in _answers) replyTo.Tell(latest, Self);
+        _answers.Clear();
     }
 
     private void OnBar(Bar bar)
@@ -156,10 +178,10 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
     private void OnProbe(GetScenariosWith p)
     {
         var symbol = p.Symbol;
-        if (!_holders.ContainsKey(symbol)) _probed[symbol] = Now;
+        if (!_holders.IsHeld(symbol)) _probed[symbol] = Now;
         if (_windows.Contains(symbol))
         {
-            if (!_latest.Scenarios.TryGetRow(symbol, out _)) Publish();
+            if (!_latest.Scenarios.TryGetRow(symbol, out _)) Align();
             Sender.Tell(_latest);
             return;
         }
@@ -173,16 +195,32 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
         if (_dirty) Publish();
     }
 
+    /// <summary>The minute is complete (or settled): every entity that holds something gets the new scenarios.</summary>
     private void Publish()
     {
         Timers.Cancel(SettleTick);
         FreeStaleProbes();
         _dirty = false;
+        Align();
+        _publications++;
+        foreach (var entity in _holders.Entities) entity.Tell(_latest, Self);
+        Context.System.EventStream.Publish(_latest);
+    }
+
+    /// <summary>The newest scenarios, windows seeded since the last alignment included.</summary>
+    private RiskScenarios Latest()
+    {
+        if (_seededSinceAligned) Align();
+        return _latest;
+    }
+
+    /// <summary>Lines the windows up into a new <see cref="_latest"/>; only <see cref="Publish"/> sends it to every holder.</summary>
+    private void Align()
+    {
+        _seededSinceAligned = false;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var symbol in _windows.Symbols) counts[symbol] = _windows.Get(symbol)!.Count;
         _latest = new RiskScenarios(_latest.Version + 1, _windows.Scenarios(), new Dictionary<string, decimal>(_closes, StringComparer.Ordinal), counts);
-        _publications++;
-        Context.System.EventStream.Publish(_latest);
     }
 
     private void FreeStaleProbes()
@@ -191,13 +229,13 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
         {
             if (Now - at < _settings.ProbeTtl) continue;
             _probed.Remove(symbol);
-            if (!_holders.ContainsKey(symbol)) Free(symbol);
+            if (!_holders.IsHeld(symbol)) Free(symbol);
         }
     }
 
     private ScenarioHubStats Stats() => new(
         _windows.Symbols.ToDictionary(s => s, s => _windows.Get(s)!.Count, StringComparer.Ordinal),
-        _holders.ToDictionary(h => h.Key, h => h.Value.Count, StringComparer.Ordinal),
+        _holders.Counts(),
         _latest.Version,
         _publications);
 

@@ -13,8 +13,18 @@ namespace Serenity.Risk.Entities;
 /// <param name="WindowCounts">Returns each tracked symbol's window holds.</param>
 public sealed record RiskScenarios(long Version, ScenarioSet Scenarios, IReadOnlyDictionary<string, decimal> Closes, IReadOnlyDictionary<string, int> WindowCounts)
 {
+    // Closes and window counts by scenario row, so a Risk entity finds all three with one lookup per position.
+    private readonly decimal?[] _closeByRow = [.. Scenarios.Symbols.Select(s => Closes.TryGetValue(s, out var c) ? c : (decimal?)null)];
+    private readonly int[] _countByRow = [.. Scenarios.Symbols.Select(s => WindowCounts.GetValueOrDefault(s))];
+
     /// <summary>Nothing tracked yet.</summary>
     public static RiskScenarios Empty { get; } = new(0, ScenarioSet.Empty, new Dictionary<string, decimal>(), new Dictionary<string, int>());
+
+    /// <summary>The newest close of the symbol of scenario row <paramref name="row"/> (null: no bar yet).</summary>
+    internal decimal? CloseAt(int row) => _closeByRow[row];
+
+    /// <summary>Returns the window of the symbol of scenario row <paramref name="row"/> holds.</summary>
+    internal int WindowCountAt(int row) => _countByRow[row];
 }
 
 /// <summary>A Risk entity (the sender) now holds <paramref name="Add"/> and no longer holds <paramref name="Remove"/>.</summary>

@@ -11,6 +11,7 @@ internal sealed class ValuePathDrawdown
 {
     private DrawdownTracker _tracker = new();
     private int _seenAtNewest;
+    private DrawdownView? _view;
 
     /// <summary>The newest point's timestamp, or null before the first.</summary>
     public DateTime? NewestTimestamp { get; private set; }
@@ -19,6 +20,7 @@ internal sealed class ValuePathDrawdown
     public void Clear()
     {
         _tracker = new DrawdownTracker();
+        _view = null;
         NewestTimestamp = null;
         _seenAtNewest = 0;
     }
@@ -37,6 +39,7 @@ internal sealed class ValuePathDrawdown
                 continue;
             }
             _tracker.Add(p.Equity);
+            _view = null;
             added = true;
             if (NewestTimestamp == p.Timestamp)
             {
@@ -52,10 +55,13 @@ internal sealed class ValuePathDrawdown
         return added;
     }
 
-    /// <summary>The figures so far.</summary>
+    /// <summary>The fall of the newest point from the running peak.</summary>
+    public double CurrentFraction => _tracker.CurrentFraction;
+
+    /// <summary>The figures so far (one immutable view, shared until a point is added).</summary>
     public DrawdownView View()
     {
         var max = _tracker.Maximum;
-        return new DrawdownView(max.Amount, max.Fraction, _tracker.CurrentFraction, _tracker.Peak, _tracker.Count);
+        return _view ??= new DrawdownView(max.Amount, max.Fraction, _tracker.CurrentFraction, _tracker.Peak, _tracker.Count);
     }
 }

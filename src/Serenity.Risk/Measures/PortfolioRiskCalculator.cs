@@ -16,27 +16,39 @@ public sealed class PortfolioRiskCalculator
     private double[] _tail = new double[8];
     private int[] _tailIndex = new int[8];
     private double[] _values = new double[32];
+    private decimal[] _moneyValues = new decimal[32];
     private int[] _rows = new int[32];
 
     /// <summary>Risk of <paramref name="positions"/> plus <paramref name="cash"/> over <paramref name="scenarios"/>.</summary>
-    public RiskReport Compute(ScenarioSet scenarios, IReadOnlyList<RiskPosition> positions, decimal cash, bool includeContributions = false)
+    public RiskReport Compute(ScenarioSet scenarios, IReadOnlyList<RiskPosition> positions, decimal cash, bool includeContributions = false) =>
+        Compute(scenarios, positions, [], cash, includeContributions);
+
+    /// <summary>
+    /// As <see cref="Compute(ScenarioSet, IReadOnlyList{RiskPosition}, decimal, bool)"/>, with each position's row in
+    /// <paramref name="scenarios"/> already found (-1: none; empty: found here), for a caller that looked them up anyway.
+    /// </summary>
+    internal RiskReport Compute(ScenarioSet scenarios, IReadOnlyList<RiskPosition> positions, ReadOnlySpan<int> rows, decimal cash, bool includeContributions)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         ArgumentNullException.ThrowIfNull(positions);
         var n = positions.Count;
         Ensure(ref _values, n);
+        Ensure(ref _moneyValues, n);
         Ensure(ref _rows, n);
-        var exposure = Exposure(positions, cash, out var portfolioValue);
+        // Each position's value once (decimal products are not cheap): exposure, P/L weights and contributions share it.
+        for (var i = 0; i < n; i++) _moneyValues[i] = positions[i].Value;
+        var exposure = Exposure(positions, _moneyValues.AsSpan(0, n), cash, out var portfolioValue);
         List<string>? uncovered = null;
         var m = int.MaxValue;
         for (var i = 0; i < n; i++)
         {
             var p = positions[i];
-            var value = p.Value;
+            var value = _moneyValues[i];
             _values[i] = (double)value;
             _rows[i] = -1;
             if (value == 0m) continue;
-            if (scenarios.TryGetRow(p.Symbol, out var row) && scenarios.Coverage(row) > 0)
+            var row = -1;
+            if ((rows.IsEmpty ? scenarios.TryGetRow(p.Symbol, out row) : (row = rows[i]) >= 0) && scenarios.Coverage(row) > 0)
             {
                 _rows[i] = row;
                 m = Math.Min(m, scenarios.Coverage(row));
@@ -84,11 +96,16 @@ public sealed class PortfolioRiskCalculator
     public static ExposureFigures Exposure(IReadOnlyList<RiskPosition> positions, decimal cash, out decimal portfolioValue)
     {
         ArgumentNullException.ThrowIfNull(positions);
+        return Exposure(positions, [.. positions.Select(p => p.Value)], cash, out portfolioValue);
+    }
+
+    private static ExposureFigures Exposure(IReadOnlyList<RiskPosition> positions, ReadOnlySpan<decimal> values, decimal cash, out decimal portfolioValue)
+    {
         decimal gross = 0m, net = 0m, largest = 0m;
         string? largestSymbol = null;
         for (var i = 0; i < positions.Count; i++)
         {
-            var value = positions[i].Value;
+            var value = values[i];
             var size = Math.Abs(value);
             gross += size;
             net += value;
@@ -136,7 +153,7 @@ public sealed class PortfolioRiskCalculator
             var p = positions[i];
             if (_rows[i] < 0)
             {
-                result[i] = new PositionContribution(p.Symbol, p.Value, 0m, 0m, 0m, 0m, 0m, 0m);
+                result[i] = new PositionContribution(p.Symbol, _moneyValues[i], 0m, 0m, 0m, 0m, 0m, 0m);
                 continue;
             }
             var r = scenarios.Returns(_rows[i]).Slice(offset, m);
@@ -146,13 +163,14 @@ public sealed class PortfolioRiskCalculator
             for (var j = 0; j < m; j++) covariance += r[j] * (pl[j] - mean);
             covariance *= v / (m - 1);
             var beta = sigma > 0 ? covariance / sigma : 0;
+            var var99 = Money.From(-v * r[_tailIndex[tail.K99 - 1]]);
             result[i] = new PositionContribution(
                 p.Symbol,
-                p.Value,
+                _moneyValues[i],
                 Money.From(-v * r[_tailIndex[tail.K95 - 1]]),
-                Money.From(-v * r[_tailIndex[tail.K99 - 1]]),
+                var99,
                 Money.From(-v * TailMean(r, tail.K95)),
-                Money.From(-v * TailMean(r, tail.K99)),
+                tail.K99 == 1 ? var99 : Money.From(-v * TailMean(r, tail.K99)), // one tail scenario: ES is that VaR
                 Money.From(RiskQuantile.Z95 * beta),
                 Money.From(RiskQuantile.Z99 * beta));
         }

@@ -9,7 +9,7 @@ namespace Serenity.Risk.Measures;
 /// <param name="Parametric95">Variance-covariance VaR (z x sigma) and normal ES (sigma x phi(z)/(1-c)) at 95%.</param>
 /// <param name="Parametric99">The same at 99%.</param>
 /// <param name="Exposure">Gross/net exposure and concentration.</param>
-/// <param name="Contributions">Per-position contributions, when asked for (otherwise empty).</param>
+/// <param name="Contributions">Per-position contributions in the order of the positions, when asked for and with scenarios (otherwise empty).</param>
 /// <param name="UncoveredSymbols">Held symbols without a return history: left out of VaR/ES.</param>
 public sealed record RiskReport(
     DateTime? AsOf,

@@ -103,6 +103,29 @@ public sealed class RiskEntityTests(ITestOutputHelper output) : RiskTestBase(out
     }
 
     [Fact]
+    public void A_position_opened_within_a_minute_updates_that_minutes_chart_point_instead_of_adding_one()
+    {
+        Registered("ann");
+        PublishBars("AAPL", 0, Wiggly(15, 100m, 6));
+        PublishBars("MSFT", 0, Wiggly(15, 300m, 7));
+        TickerHasBars("AAPL", 15);
+        TickerHasBars("MSFT", 15);
+        SetQuote("AAPL", 99m, 100m);
+        SetQuote("MSFT", 299m, 300m);
+        Assert.True(Submit("ann", new SubmitOrder("AAPL", OrderSide.Buy, 10m)).Accepted);
+        AwaitAssert(() => Assert.Equal(Minute(14), RiskOf("ann").Snapshot.AsOf), Bound);
+        var aaplOnly = RiskOf("ann").History[^1].Var95;
+
+        Assert.True(Submit("ann", new SubmitOrder("MSFT", OrderSide.Buy, 20m)).Accepted); // its window is seeded: minute 14 again
+        AwaitAssert(() => Assert.Equal(2, RiskOf("ann").Snapshot.Positions.Count(p => p.WindowReturns == 10)), Bound);
+
+        var view = RiskOf("ann");
+        Assert.Single(view.History, p => p.AsOf == Minute(14));
+        Assert.Equal(view.Snapshot.Historical95.Var, view.History[^1].Var95);
+        Assert.NotEqual(aaplOnly, view.History[^1].Var95);
+    }
+
+    [Fact]
     public void Drawdown_follows_the_portfolios_value_history()
     {
         Registered("ann");
