@@ -178,7 +178,7 @@ internal static class MarketDataBenchmarks
     private static void PrintSoakSample(TimeSpan elapsed, long workingSet, MarketDataGraphHandle graph, long received)
     {
         var published = graph.Bucket.Snapshot().Delivered;
-        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"soak t={elapsed.TotalSeconds:F0}s rss={Mib(workingSet):F1} MiB published={published} received={received} waiting={published - received}"));
+        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"soak t={elapsed.TotalSeconds:F0}s rss={Mib(workingSet):F1} MiB managed={Mib(GC.GetTotalMemory(false)):F1} MiB published={published} received={received} waiting={published - received}"));
     }
 
     private static (UniqueKillSwitch, MarketDataGraphHandle) RunSoak(ActorSystem system, SimulatedFeed feed)
