@@ -141,10 +141,12 @@ internal static class MarketDataBenchmarks
         using var system = ActorSystem.Create("bench", ConfigurationFactory.ParseString("serenity.stdout-loglevel = WARNING"));
         var received = new long[Symbols];
         var pubSub = DistributedPubSub.Get(system);
+        var subscribers = new List<IActorRef>(Symbols);
         for (var i = 0; i < Symbols; i++)
         {
             var slot = i;
-            pubSub.Subscribe(PubSubMarketDataPublisher.QuotesTopic(s_symbols[i]), system.ActorOf(Props.Create(() => new CountingSubscriber(received, slot))));
+            subscribers.Add(system.ActorOf(Props.Create(() => new CountingSubscriber(received, slot))));
+            pubSub.Subscribe(PubSubMarketDataPublisher.QuotesTopic(s_symbols[i]), subscribers[^1]);
         }
         var start = WorkingSetAfterGc();
         var feed = new SimulatedFeed(new SimulatorOptions { Symbols = SimulatorOptions.ForSymbols(s_symbols, 1), QuotesPerSecond = 50_000, Paced = false }, system.Clock);
@@ -154,13 +156,13 @@ internal static class MarketDataBenchmarks
         var before = WorkingSetAfterGc();
         var run = BenchmarkHost.SoakMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : TimeSpan.FromSeconds(RssRunSeconds);
         var samples = new List<long> { start, before };
-        if (BenchmarkHost.SoakMinutes is not null) PrintSoakSample(clock.Elapsed, before, graph, Sum(received));
+        if (BenchmarkHost.SoakMinutes is not null) PrintSoakSample(clock.Elapsed, before, graph, Sum(received), subscribers);
         while (clock.Elapsed < run)
         {
             var wait = BenchmarkHost.SoakMinutes is null ? run - clock.Elapsed : TimeSpan.FromSeconds(Math.Min(SoakSampleSeconds, (run - clock.Elapsed).TotalSeconds));
             if (wait > TimeSpan.Zero) Thread.Sleep(wait);
             samples.Add(WorkingSetAfterGc());
-            if (BenchmarkHost.SoakMinutes is not null) PrintSoakSample(clock.Elapsed, samples[^1], graph, Sum(received));
+            if (BenchmarkHost.SoakMinutes is not null) PrintSoakSample(clock.Elapsed, samples[^1], graph, Sum(received), subscribers);
         }
         var after = samples[^1];
         switchRef.Shutdown();
@@ -175,10 +177,10 @@ internal static class MarketDataBenchmarks
     private static double Mib(long bytes) => bytes / (1024.0 * 1024.0);
 
     // Published minus received: quotes waiting in the subscribers' mailboxes (nothing slows an unpaced feed down to them).
-    private static void PrintSoakSample(TimeSpan elapsed, long workingSet, MarketDataGraphHandle graph, long received)
+    private static void PrintSoakSample(TimeSpan elapsed, long workingSet, MarketDataGraphHandle graph, long received, List<IActorRef> subscribers)
     {
         var published = graph.Bucket.Snapshot().Delivered;
-        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"soak t={elapsed.TotalSeconds:F0}s rss={Mib(workingSet):F1} MiB managed={Mib(GC.GetTotalMemory(false)):F1} MiB published={published} received={received} waiting={published - received}"));
+        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"soak t={elapsed.TotalSeconds:F0}s rss={Mib(workingSet):F1} MiB managed={Mib(GC.GetTotalMemory(false)):F1} MiB published={published} received={received} waiting={published - received} mailbox-slots={MailboxCapacity.Slots(subscribers)}"));
     }
 
     private static (UniqueKillSwitch, MarketDataGraphHandle) RunSoak(ActorSystem system, SimulatedFeed feed)
