@@ -152,7 +152,11 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             _unstashed.RemoveFirst();
             return true;
         }
-        if (!_queue.TryDequeue(out envelope)) return false;
+        if (!_queue.TryDequeue(out envelope))
+        {
+            _queue.TrimWhenEmpty(); // give back the ring a burst left behind
+            return false;
+        }
         if (_capacity is not null) Interlocked.Decrement(ref _queuedCount);
         return true;
     }

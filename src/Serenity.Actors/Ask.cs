@@ -12,8 +12,15 @@ public static class Futures
     public static Task<T> Ask<T>(this ICanTell receiver, object message, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(receiver);
+        return AskIn<T>(SystemOf(receiver), receiver, message, timeout, cancellationToken);
+    }
+
+    /// <summary><see cref="Ask{T}"/> of a receiver that is no actor ref but knows its system (its clock and ask timeout apply).</summary>
+    internal static Task<T> AskIn<T>(ActorSystem? actorSystem, ICanTell receiver, object message, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(receiver);
         ArgumentNullException.ThrowIfNull(message);
-        var system = SystemOf(receiver);
+        var system = actorSystem as ActorSystemImpl;
         var clock = system?.Clock ?? TimeProvider.System;
         var limit = timeout ?? system?.Settings.AskTimeout ?? TimeSpan.FromSeconds(10);
         if (receiver is IInternalActorRef { IsTerminated: true } dead)
@@ -23,6 +30,7 @@ public static class Futures
         var promise = new PromiseActorRef<T>(system, receiver, message, clock, limit, cancellationToken);
         receiver.Tell(message, promise);
         if (Dispatcher.InTurn) Dispatcher.FlushHandOff();
+        Dispatcher.FlushWakeUps(); // the answer may depend on a mailbox this thread has woken but not queued yet
         return promise.Task;
     }
 

@@ -10,6 +10,14 @@ namespace Serenity.Actors;
 /// one mailbox (an older one is pushed to the pool), and a thread runs at most
 /// <see cref="MaxHandOffStreak"/> hand-offs in a row before it yields to the pool, so other work is not starved.
 /// </para>
+/// <para>
+/// Wake-up batches: a producer outside actors that wakes many idle mailboxes in one go (a stream
+/// interpreter publishing to thousands of subscribers) opens a batch on its thread; the mailboxes it wakes
+/// are then queued to the pool <see cref="WakeUpBatch.Capacity"/> at a time as one work item that runs them
+/// one after the other, instead of one pool item (and possibly one worker wake-up) each. A batch goes to the
+/// pool when full, when the producer's turn ends and before an Ask, so a woken mailbox waits at most for
+/// the rest of that turn.
+/// </para>
 /// </summary>
 internal sealed class Dispatcher(string id, int throughput)
 {
@@ -25,6 +33,12 @@ internal sealed class Dispatcher(string id, int throughput)
     [ThreadStatic]
     private static Queue<IThreadPoolWorkItem>? t_afterTurn;
 
+    [ThreadStatic]
+    private static int t_batchDepth;
+
+    [ThreadStatic]
+    private static WakeUpBatch? t_wakeUps;
+
     public string Id { get; } = id;
 
     public int Throughput { get; } = throughput;
@@ -34,6 +48,11 @@ internal sealed class Dispatcher(string id, int throughput)
     {
         if (t_turnDepth == 0)
         {
+            if (t_batchDepth > 0)
+            {
+                AddToWakeUpBatch(mailbox);
+                return;
+            }
             // Outside actors the caller may stay busy after the Tell: a local queue could then strand the
             // mailbox behind it while busy actors keep the global queue full. Global is always fair.
             Schedule(mailbox, preferLocal: false);
@@ -86,6 +105,32 @@ internal sealed class Dispatcher(string id, int throughput)
     public static void FlushHandOff()
     {
         if (TakeHandOff() is { } next) next.Dispatcher.Schedule(next, preferLocal: false);
+    }
+
+    /// <summary>Opens a wake-up batch on this thread (see the class remarks); pair with <see cref="EndWakeUpBatch"/>.</summary>
+    public static void BeginWakeUpBatch() => t_batchDepth++;
+
+    /// <summary>Closes the batch opened last; the outermost close sends what is pending to the pool.</summary>
+    public static void EndWakeUpBatch()
+    {
+        if (--t_batchDepth == 0) FlushWakeUps();
+    }
+
+    /// <summary>Sends the mailboxes woken in this thread's open batch to the pool now.</summary>
+    public static void FlushWakeUps()
+    {
+        if (t_wakeUps is not { Count: > 0 } batch) return;
+        t_wakeUps = null;
+        // One mailbox needs no batch around it.
+        ThreadPool.UnsafeQueueUserWorkItem(batch.Count == 1 ? batch.TakeSingle() : batch, preferLocal: false);
+    }
+
+    private static void AddToWakeUpBatch(ActorCell mailbox)
+    {
+        var batch = t_wakeUps ??= new WakeUpBatch();
+        if (!batch.Add(mailbox)) return;
+        t_wakeUps = null;
+        ThreadPool.UnsafeQueueUserWorkItem(batch, preferLocal: false);
     }
 
     /// <summary>Takes the mailbox handed off during the last turn, if any.</summary>

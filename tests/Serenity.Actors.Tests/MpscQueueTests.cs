@@ -2,7 +2,7 @@ using Serenity.Actors;
 
 namespace Serenity.Actors.Tests;
 
-/// <summary>The mailbox queue: FIFO, growth past its first segment, per-producer order under concurrency.</summary>
+/// <summary>The mailbox queue: FIFO, growth past its first segment and trimming back, per-producer order under concurrency.</summary>
 public sealed class MpscQueueTests
 {
     [Fact]
@@ -48,7 +48,34 @@ public sealed class MpscQueueTests
     }
 
     [Fact]
-    public async Task Concurrent_producers_keep_their_own_order_and_nothing_is_lost()
+    public void A_drained_queue_gives_back_the_ring_of_a_burst_and_keeps_working()
+    {
+        var queue = new MpscQueue<int>();
+        for (var i = 0; i < 10_000; i++) queue.Enqueue(i);
+        while (queue.TryDequeue(out _))
+        {
+        }
+        Assert.True(queue.ConsumerSegmentCapacity > MpscQueue<int>.TrimAbove);
+
+        queue.TrimWhenEmpty();
+        Assert.False(queue.TryDequeue(out _));
+
+        Assert.True(queue.ConsumerSegmentCapacity <= MpscQueue<int>.TrimAbove);
+        for (var i = 0; i < 100; i++) queue.Enqueue(i);
+        for (var i = 0; i < 100; i++)
+        {
+            Assert.True(queue.TryDequeue(out var item));
+            Assert.Equal(i, item);
+        }
+    }
+
+    [Fact]
+    public Task Concurrent_producers_keep_their_own_order_and_nothing_is_lost() => AssertConcurrentOrder(trimWhenEmpty: false);
+
+    [Fact]
+    public Task Trimming_while_producers_enqueue_keeps_their_order_and_loses_nothing() => AssertConcurrentOrder(trimWhenEmpty: true);
+
+    private static async Task AssertConcurrentOrder(bool trimWhenEmpty)
     {
         const int producers = 4;
         const int perProducer = 200_000;
@@ -71,11 +98,10 @@ public sealed class MpscQueueTests
                 Assert.Equal(last[item.Producer] + 1, item.Seq);
                 last[item.Producer] = item.Seq;
                 received++;
+                continue;
             }
-            else if (producing.IsFaulted)
-            {
-                await producing;
-            }
+            if (trimWhenEmpty) queue.TrimWhenEmpty();
+            if (producing.IsFaulted) await producing;
         }
         await producing;
         Assert.False(queue.TryDequeue(out _));

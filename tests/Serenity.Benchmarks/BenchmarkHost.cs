@@ -25,12 +25,13 @@ internal static class BenchmarkHost
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" || !s_groups.TryGetValue(args[0], out var group))
         {
-            Console.Error.WriteLine($"usage: Serenity.Benchmarks <{string.Join('|', s_groups.Keys)}> [--processes N] [--runs N] [--only a,b]");
+            Console.Error.WriteLine($"usage: Serenity.Benchmarks <{string.Join('|', s_groups.Keys)}> [--processes N] [--runs N] [--only a,b] [--soak-minutes N]");
             return args.Length == 0 || args[0] is "-h" or "--help" ? 0 : 2;
         }
         var processes = IntOption(args, "--processes", 3);
         var runs = IntOption(args, "--runs", 3);
         var only = StringOption(args, "--only")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        SoakMinutes = StringOption(args, "--soak-minutes") is { } soak ? double.Parse(soak, CultureInfo.InvariantCulture) : null;
         var benchmarks = group().Where(b => only is null || only.Contains(b.Name)).ToList();
         if (args.Contains("--child"))
         {
@@ -44,7 +45,7 @@ internal static class BenchmarkHost
         for (var p = 0; p < processes; p++)
         {
             Console.Error.WriteLine($"process {p + 1}/{processes} ...");
-            foreach (var (name, value) in RunChild(args[0], runs, only)) samples[name].Add(value);
+            foreach (var (name, value) in RunChild(args[0], runs, only, StringOption(args, "--soak-minutes"))) samples[name].Add(value);
         }
         foreach (var b in benchmarks)
         {
@@ -56,7 +57,13 @@ internal static class BenchmarkHost
         return 0;
     }
 
-    private static IEnumerable<(string Name, double Value)> RunChild(string group, int runs, string[]? only)
+    /// <summary>
+    /// <c>--soak-minutes N</c>: long-running benchmarks (the market-data memory soak) run this long instead of
+    /// their short default and print their curve to stderr.
+    /// </summary>
+    public static double? SoakMinutes { get; private set; }
+
+    private static IEnumerable<(string Name, double Value)> RunChild(string group, int runs, string[]? only, string? soakMinutes)
     {
         var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         var dll = typeof(BenchmarkHost).Assembly.Location;
@@ -66,6 +73,11 @@ internal static class BenchmarkHost
         {
             psi.ArgumentList.Add("--only");
             psi.ArgumentList.Add(string.Join(',', only));
+        }
+        if (soakMinutes is not null)
+        {
+            psi.ArgumentList.Add("--soak-minutes");
+            psi.ArgumentList.Add(soakMinutes);
         }
         using var child = Process.Start(psi)!;
         var lines = new List<(string, double)>();

@@ -28,6 +28,7 @@ internal static class MarketDataBenchmarks
     private const int E2EMessages = 2_000_000;
     private const int RssRunSeconds = 20;
     private const int RssWarmUpSeconds = 5;
+    private const int SoakSampleSeconds = 30;
 
     public static IReadOnlyList<Benchmark> All() =>
     [
@@ -111,11 +112,13 @@ internal static class MarketDataBenchmarks
         var settings = Unthrottled();
         RunGraph(system, frames.Take(300).ToList(), settings); // warm up: JIT, tiering, mailboxes
         Array.Clear(received);
+        var cpu = CpuClock.Start();
         var sw = Stopwatch.StartNew();
         var handle = RunGraph(system, frames, settings);
         var delivered = handle.Bucket.Snapshot().Delivered;
         while (Sum(received) < delivered) Thread.Sleep(1); // the subscribers' mailboxes drain after the stream ends
         sw.Stop();
+        cpu.Report("graph_e2e", quotes, "quote");
         if (delivered != quotes || handle.Cleaning.Dropped != 0) throw new InvalidOperationException($"lost quotes: {delivered} of {quotes}; {handle.Cleaning}");
         return quotes / sw.Elapsed.TotalSeconds;
     }
@@ -129,29 +132,55 @@ internal static class MarketDataBenchmarks
     }
 
     /// <summary>
-    /// The simulator, unpaced, through the graph for <see cref="RssRunSeconds"/> s; the working set after
-    /// <see cref="RssWarmUpSeconds"/> s of warm-up against the one at the end (after a full GC both times).
+    /// The simulator, unpaced, through the graph for <see cref="RssRunSeconds"/> s (or <c>--soak-minutes</c>); the
+    /// working set after <see cref="RssWarmUpSeconds"/> s of warm-up against the one at the end (after a full GC
+    /// both times). A soak also prints the working set every <see cref="SoakSampleSeconds"/> s to stderr.
     /// </summary>
     private static double GraphRssGrowth()
     {
         using var system = ActorSystem.Create("bench", ConfigurationFactory.ParseString("serenity.stdout-loglevel = WARNING"));
         var received = new long[Symbols];
         var pubSub = DistributedPubSub.Get(system);
+        var subscribers = new List<IActorRef>(Symbols);
         for (var i = 0; i < Symbols; i++)
         {
             var slot = i;
-            pubSub.Subscribe(PubSubMarketDataPublisher.QuotesTopic(s_symbols[i]), system.ActorOf(Props.Create(() => new CountingSubscriber(received, slot))));
+            subscribers.Add(system.ActorOf(Props.Create(() => new CountingSubscriber(received, slot))));
+            pubSub.Subscribe(PubSubMarketDataPublisher.QuotesTopic(s_symbols[i]), subscribers[^1]);
         }
-        WorkingSetAfterGc();
+        var start = WorkingSetAfterGc();
         var feed = new SimulatedFeed(new SimulatorOptions { Symbols = SimulatorOptions.ForSymbols(s_symbols, 1), QuotesPerSecond = 50_000, Paced = false }, system.Clock);
         var (switchRef, graph) = RunSoak(system, feed);
+        var clock = Stopwatch.StartNew();
         Thread.Sleep(TimeSpan.FromSeconds(RssWarmUpSeconds));
         var before = WorkingSetAfterGc();
-        Thread.Sleep(TimeSpan.FromSeconds(RssRunSeconds - RssWarmUpSeconds));
-        var after = WorkingSetAfterGc();
+        var run = BenchmarkHost.SoakMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : TimeSpan.FromSeconds(RssRunSeconds);
+        var samples = new List<long> { start, before };
+        if (BenchmarkHost.SoakMinutes is not null) PrintSoakSample(clock.Elapsed, before, graph, Sum(received), subscribers);
+        while (clock.Elapsed < run)
+        {
+            var wait = BenchmarkHost.SoakMinutes is null ? run - clock.Elapsed : TimeSpan.FromSeconds(Math.Min(SoakSampleSeconds, (run - clock.Elapsed).TotalSeconds));
+            if (wait > TimeSpan.Zero) Thread.Sleep(wait);
+            samples.Add(WorkingSetAfterGc());
+            if (BenchmarkHost.SoakMinutes is not null) PrintSoakSample(clock.Elapsed, samples[^1], graph, Sum(received), subscribers);
+        }
+        var after = samples[^1];
         switchRef.Shutdown();
         graph.Completion.GetAwaiter().GetResult();
-        return (after - before) / (1024.0 * 1024.0);
+        if (BenchmarkHost.SoakMinutes is not null)
+        {
+            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"soak: start {Mib(start):F1} MiB (before the graph), after warm-up {Mib(before):F1}, max {Mib(samples.Max()):F1}, end {Mib(after):F1}"));
+        }
+        return Mib(after - before);
+    }
+
+    private static double Mib(long bytes) => bytes / (1024.0 * 1024.0);
+
+    // Published minus received: quotes waiting in the subscribers' mailboxes (nothing slows an unpaced feed down to them).
+    private static void PrintSoakSample(TimeSpan elapsed, long workingSet, MarketDataGraphHandle graph, long received, List<IActorRef> subscribers)
+    {
+        var published = graph.Bucket.Snapshot().Delivered;
+        Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"soak t={elapsed.TotalSeconds:F0}s rss={Mib(workingSet):F1} MiB managed={Mib(GC.GetTotalMemory(false)):F1} MiB published={published} received={received} waiting={published - received} mailbox-slots={MailboxCapacity.Slots(subscribers)}"));
     }
 
     private static (UniqueKillSwitch, MarketDataGraphHandle) RunSoak(ActorSystem system, SimulatedFeed feed)

@@ -46,12 +46,36 @@ public sealed class DistributedPubSub
         else DeliverLocally(topic, message, sender);
     }
 
+    /// <summary>
+    /// A publisher bound to one topic: publishing through it skips the topic lookup, for a hot path that
+    /// publishes to the same topics over and over (the market-data graph).
+    /// </summary>
+    public TopicPublisher Publisher(string topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        return new TopicPublisher(this, topic);
+    }
+
     /// <summary>Delivers to this node's subscribers only: the cluster provider calls it for messages that arrive from the cluster.</summary>
     public void DeliverLocally(string topic, object message, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(message);
-        if (!_topics.TryGetValue(topic, out var t)) return;
+        if (_topics.TryGetValue(topic, out var t)) Deliver(topic, t, message, sender);
+    }
+
+    internal void Publish(string topic, Topic t, object message, IActorRef? sender)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (_provider is not null) _provider.Publish(topic, message, sender);
+        else Deliver(topic, t, message, sender);
+    }
+
+    // The topic's entry, made now if need be: entries are never removed, so a publisher can keep it.
+    internal Topic TopicEntry(string topic) => _topics.GetOrAdd(topic, static _ => new Topic());
+
+    private void Deliver(string topic, Topic t, object message, IActorRef? sender)
+    {
         var subscribers = t.Subscribers;
         var stale = false;
         foreach (var s in subscribers)
@@ -73,7 +97,7 @@ public sealed class DistributedPubSub
     {
         ArgumentNullException.ThrowIfNull(topic);
         ArgumentNullException.ThrowIfNull(subscriber);
-        var first = _topics.GetOrAdd(topic, static _ => new Topic()).Add(subscriber);
+        var first = TopicEntry(topic).Add(subscriber);
         if (_provider is null) return Task.CompletedTask;
         // Every subscribe waits for the binding (idempotent), so a second subscriber is not acked before the first's bind is done.
         var bound = _provider.TopicSubscribedAsync(topic);
@@ -103,7 +127,7 @@ public sealed class DistributedPubSub
     private static bool IsTerminated(IActorRef actorRef) => actorRef is IInternalActorRef { IsTerminated: true };
 
     /// <summary>A topic's subscribers: an array swapped on change, so publishing reads without locks.</summary>
-    private sealed class Topic
+    internal sealed class Topic
     {
         private readonly object _gate = new();
 

@@ -45,9 +45,17 @@ public sealed class ClusterSharding
         ArgumentNullException.ThrowIfNull(entityProps);
         var chosen = extractor ?? new HashCodeMessageExtractor(NumberOfShards);
         var provider = ClusterProvider.Get(_system).Provider;
-        return _regions.GetOrAdd(typeName, name => new Lazy<Region>(() => new Region(provider is not null
-            ? provider.StartRegion(name, entityProps, chosen, new ShardingOptions(NumberOfShards, PassivateIdleAfter))
-            : ((ActorSystemImpl)_system).SystemActorOf(LocalShardHost.Props(name, entityProps, chosen, PassivateIdleAfter, NumberOfShards), "sharding-" + Uri.EscapeDataString(name))))).Value.Ref;
+        return _regions.GetOrAdd(typeName, name => new Lazy<Region>(() => provider is not null
+            ? new Region(provider.StartRegion(name, entityProps, chosen, new ShardingOptions(NumberOfShards, PassivateIdleAfter)), null)
+            : StartLocal(name, entityProps, chosen))).Value.Ref;
+    }
+
+    // The local provider's region, with the direct routes its EntityRefs use to skip the region's hop.
+    private Region StartLocal(string typeName, Func<string, Props> entityProps, IMessageExtractor extractor)
+    {
+        var routes = new EntityRoutes(PassivateIdleAfter is null ? null : _system.Clock);
+        var props = Props.Create(() => new ShardRegionActor(typeName, entityProps, extractor, PassivateIdleAfter, NumberOfShards, routes));
+        return new Region(((ActorSystemImpl)_system).SystemActorOf(props, "sharding-" + Uri.EscapeDataString(typeName)), routes);
     }
 
     /// <summary>The region of a started type.</summary>
@@ -60,28 +68,9 @@ public sealed class ClusterSharding
     public EntityRef EntityRefFor(string typeName, string entityId)
     {
         ArgumentException.ThrowIfNullOrEmpty(entityId);
-        return new EntityRef(typeName, entityId, ShardRegion(typeName));
+        if (!_regions.TryGetValue(typeName, out var region)) return new EntityRef(typeName, entityId, ShardRegion(typeName)); // throws the clear error
+        return new EntityRef(typeName, entityId, region.Value.Ref, region.Value.Routes, _system);
     }
 
-    private sealed record Region(IActorRef Ref);
-}
-
-/// <summary>One entity, by type and id.</summary>
-public sealed class EntityRef(string typeName, string entityId, IActorRef region) : ICanTell
-{
-    /// <summary>The entity type.</summary>
-    public string TypeName { get; } = typeName;
-
-    /// <summary>The entity id.</summary>
-    public string EntityId { get; } = entityId;
-
-    /// <inheritdoc />
-    public void Tell(object message, IActorRef? sender) => region.Tell(new ShardingEnvelope(EntityId, message), sender);
-
-    /// <summary>Asks the entity; its reply completes the task.</summary>
-    public Task<T> Ask<T>(object message, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
-        region.Ask<T>(new ShardingEnvelope(EntityId, message), timeout, cancellationToken);
-
-    /// <inheritdoc />
-    public override string ToString() => $"EntityRef({TypeName}/{EntityId})";
+    private sealed record Region(IActorRef Ref, EntityRoutes? Routes);
 }

@@ -15,6 +15,6 @@ public static class LocalShardHost
         ArgumentException.ThrowIfNullOrEmpty(typeName);
         ArgumentNullException.ThrowIfNull(entityProps);
         ArgumentNullException.ThrowIfNull(extractor);
-        return Actors.Props.Create(() => new ShardRegionActor(typeName, entityProps, extractor, passivateIdleAfter, numberOfShards));
+        return Actors.Props.Create(() => new ShardRegionActor(typeName, entityProps, extractor, passivateIdleAfter, numberOfShards, null));
     }
 }

@@ -28,7 +28,7 @@ public interface IMarketDataPublisher
 
 /// <summary>
 /// Publishes through the kernel's pub/sub (<see cref="DistributedPubSub"/>), which the cluster provider
-/// carries over RabbitMQ. Topic names are built once per symbol, so publishing allocates nothing.
+/// carries over RabbitMQ. Each symbol's topics are looked up once, so publishing allocates nothing.
 /// </summary>
 public sealed class PubSubMarketDataPublisher(DistributedPubSub pubSub) : IMarketDataPublisher
 {
@@ -44,10 +44,10 @@ public sealed class PubSubMarketDataPublisher(DistributedPubSub pubSub) : IMarke
     /// <summary>The topic prefix of trading status changes.</summary>
     public const string StatusPrefix = "status.";
 
-    private readonly ConcurrentDictionary<string, string> _quoteTopics = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _barTopics = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _tradeTopics = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> _statusTopics = new(StringComparer.Ordinal);
+    private readonly TopicsBySymbol _quotes = new(pubSub, QuotesTopic);
+    private readonly TopicsBySymbol _bars = new(pubSub, BarsTopic);
+    private readonly TopicsBySymbol _trades = new(pubSub, TradesTopic);
+    private readonly TopicsBySymbol _statuses = new(pubSub, StatusTopic);
 
     /// <summary>The quote topic of <paramref name="symbol"/>.</summary>
     public static string QuotesTopic(string symbol) => QuotesPrefix + symbol;
@@ -65,27 +65,38 @@ public sealed class PubSubMarketDataPublisher(DistributedPubSub pubSub) : IMarke
     public void PublishQuote(Quote quote)
     {
         ArgumentNullException.ThrowIfNull(quote);
-        pubSub.Publish(_quoteTopics.GetOrAdd(quote.Symbol, QuotesTopic), quote);
+        _quotes.Publish(quote.Symbol, quote);
     }
 
     /// <inheritdoc />
     public void PublishBar(Bar bar)
     {
         ArgumentNullException.ThrowIfNull(bar);
-        pubSub.Publish(_barTopics.GetOrAdd(bar.Symbol, BarsTopic), bar);
+        _bars.Publish(bar.Symbol, bar);
     }
 
     /// <inheritdoc />
     public void PublishTrade(Trade trade)
     {
         ArgumentNullException.ThrowIfNull(trade);
-        pubSub.Publish(_tradeTopics.GetOrAdd(trade.Symbol, TradesTopic), trade);
+        _trades.Publish(trade.Symbol, trade);
     }
 
     /// <inheritdoc />
     public void PublishStatus(TradingStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        pubSub.Publish(_statusTopics.GetOrAdd(status.Symbol, StatusTopic), status);
+        _statuses.Publish(status.Symbol, status);
+    }
+
+    /// <summary>One topic family (e.g. <c>quotes.{SYM}</c>): a publisher per symbol, made on first use.</summary>
+    private sealed class TopicsBySymbol(DistributedPubSub pubSub, Func<string, string> topicOf)
+    {
+        private readonly ConcurrentDictionary<string, TopicPublisher> _bySymbol = new(StringComparer.Ordinal);
+
+        public void Publish(string symbol, object message) =>
+            _bySymbol.GetOrAdd(symbol, static (s, self) => self.Create(s), this).Publish(message);
+
+        private TopicPublisher Create(string symbol) => pubSub.Publisher(topicOf(symbol));
     }
 }

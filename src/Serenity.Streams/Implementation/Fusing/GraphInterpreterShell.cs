@@ -74,6 +74,8 @@ internal sealed class GraphInterpreterShell : IThreadPoolWorkItem
     {
         var previous = t_running;
         t_running = this;
+        // Publishing stages wake many idle actors per turn: queue them to the pool in batches.
+        Dispatcher.BeginWakeUpBatch();
         try
         {
             RunTurn();
@@ -87,6 +89,7 @@ internal sealed class GraphInterpreterShell : IThreadPoolWorkItem
         }
         finally
         {
+            Dispatcher.EndWakeUpBatch();
             t_running = previous;
         }
     }
@@ -115,6 +118,7 @@ internal sealed class GraphInterpreterShell : IThreadPoolWorkItem
             }
             if (budget <= 0)
             {
+                Dispatcher.FlushWakeUps();
                 // The turn is over. On a pool thread with nothing else waiting there is nobody to be
                 // fair to, and requeueing would only wake idle workers: carry on, but let one event
                 // from outside in first, so a busy graph still hears its callbacks and timers.

@@ -1,0 +1,26 @@
+using Serenity.Actors;
+
+namespace Serenity.Cluster.PubSub;
+
+/// <summary>
+/// Publishes to one topic of a <see cref="DistributedPubSub"/> (from <see cref="DistributedPubSub.Publisher"/>):
+/// the same delivery as <see cref="DistributedPubSub.Publish"/>, without looking the topic up each time.
+/// </summary>
+public sealed class TopicPublisher
+{
+    private readonly DistributedPubSub _pubSub;
+    private readonly DistributedPubSub.Topic _entry;
+
+    internal TopicPublisher(DistributedPubSub pubSub, string topic)
+    {
+        _pubSub = pubSub;
+        Topic = topic;
+        _entry = pubSub.TopicEntry(topic);
+    }
+
+    /// <summary>The topic.</summary>
+    public string Topic { get; }
+
+    /// <summary>Delivers <paramref name="message"/> to every current subscriber of the topic (on every node, in cluster mode).</summary>
+    public void Publish(object message, IActorRef? sender = null) => _pubSub.Publish(Topic, _entry, message, sender);
+}
