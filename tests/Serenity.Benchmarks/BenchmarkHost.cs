@@ -63,12 +63,16 @@ internal static class BenchmarkHost
     /// </summary>
     public static double? SoakMinutes { get; private set; }
 
+    private static readonly HashSet<string> s_serverNodeGroups = new(StringComparer.Ordinal) { "trading", "risk" };
+
     private static IEnumerable<(string Name, double Value)> RunChild(string group, int runs, string[]? only, string? soakMinutes)
     {
         var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         var dll = typeof(BenchmarkHost).Assembly.Location;
         if (!Path.GetFileName(Environment.ProcessPath!).StartsWith("Serenity.Benchmarks", StringComparison.Ordinal)) psi.ArgumentList.Add(dll);
         foreach (var a in new[] { group, "--child", "--runs", runs.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
+        // The trading and risk groups measure what a Serenity.Server node runs, and the node (Web SDK) uses Server GC.
+        if (s_serverNodeGroups.Contains(group)) psi.Environment["DOTNET_gcServer"] = "1";
         if (only is not null)
         {
             psi.ArgumentList.Add("--only");
