@@ -32,7 +32,7 @@ public sealed class ClusterSettings
         UnreachableAfter = Positive(c, "membership.unreachable-after", TimeSpan.FromSeconds(5));
         StableAfter = Positive(c, "membership.stable-after", TimeSpan.FromSeconds(5));
         ShardRole = c.GetString(Root + ".sharding.role", "");
-        LeaseDuration = Positive(c, "sharding.lease-duration", TimeSpan.FromSeconds(10));
+        LeaseDuration = Positive(c, "sharding.lease-duration", TimeSpan.FromSeconds(4));
         RebalanceBatch = Math.Max(1, c.GetInt(Root + ".sharding.rebalance-batch", 3));
         HandOffTimeout = Positive(c, "sharding.hand-off-timeout", TimeSpan.FromSeconds(10));
         TellAckAfter = Positive(c, "sharding.tell-ack-after", TimeSpan.FromSeconds(2));
