@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Serenity.Actors;
-using Serenity.Cluster.Provider;
 using Serenity.Persistence.Serialization;
 
 namespace Serenity.MarketData.Wire;
@@ -22,11 +21,7 @@ public static class MarketDataSerialization
 {
     /// <summary>Registers the published market-data types with <paramref name="system"/>'s serializer registry (cluster mode only: nothing else serializes them).</summary>
     public static void Register(ActorSystem system)
-    {
-        ArgumentNullException.ThrowIfNull(system);
-        // Only the cluster provider serializes messages; a local host may have no journal plugin to load.
-        if (ClusterProvider.Get(system).IsCluster) Register(Serenity.Persistence.Persistence.Get(system).Serialization);
-    }
+        => ClusterWire.RegisterWhenClustered(system, Register);
 
     /// <summary>Registers the published market-data types with <paramref name="serialization"/>.</summary>
     public static void Register(EventSerialization serialization)

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using Serenity.Actors;
-using Serenity.Cluster.Provider;
 using Serenity.MarketData.Wire;
 using Serenity.Persistence.Serialization;
 
@@ -19,11 +18,7 @@ public static class TickstoreSerialization
 {
     /// <summary>Registers with <paramref name="system"/>'s serializer registry (idempotent; cluster mode only: nothing else serializes them).</summary>
     public static void Register(ActorSystem system)
-    {
-        ArgumentNullException.ThrowIfNull(system);
-        // Only the cluster provider serializes messages; a local host may have no journal plugin to load.
-        if (ClusterProvider.Get(system).IsCluster) Register(Serenity.Persistence.Persistence.Get(system).Serialization);
-    }
+        => ClusterWire.RegisterWhenClustered(system, Register);
 
     /// <summary>Registers with <paramref name="serialization"/> (idempotent).</summary>
     public static void Register(EventSerialization serialization)
