@@ -13,7 +13,7 @@ public sealed class SqliteJournalStore : IJournalStore
 {
     private readonly SqliteDatabase _database;
     private readonly SqliteConnectionPool _readers;
-    private readonly object _writeGate = new();
+    private readonly object _writeGate;
     private readonly TimeSpan _checkpointInterval;
     private JournalWriter? _writer;
     private WalCheckpointer? _checkpointer;
@@ -37,6 +37,7 @@ public sealed class SqliteJournalStore : IJournalStore
         _checkpointInterval = checkpointInterval ?? DefaultCheckpointInterval;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_checkpointInterval, TimeSpan.Zero, nameof(checkpointInterval));
         _database = new SqliteDatabase(path);
+        _writeGate = SqliteWriteGate.For(_database.Path); // shared with a snapshot store on the same file
         _readers = new SqliteConnectionPool(_database, maxIdle: 8);
     }
 

@@ -13,6 +13,7 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
 {
     private readonly SqliteDatabase _database;
     private readonly SqliteConnectionPool _connections;
+    private readonly object _writeGate;
 
     /// <summary>Created by the plugin loader with its config section: <c>path</c> names the file (default <c>data/serenity.db</c>).</summary>
     public SqliteSnapshotStore(Config config)
@@ -24,6 +25,7 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
     public SqliteSnapshotStore(string path)
     {
         _database = new SqliteDatabase(path, fsyncEveryCommit: false);
+        _writeGate = SqliteWriteGate.For(_database.Path); // shared with the journal on the same file
         _connections = new SqliteConnectionPool(_database, maxIdle: 4);
     }
 
@@ -51,7 +53,7 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
             command.Parameters.AddWithValue("$created", SqliteDatabase.ToUnixMs(snapshot.Created));
             command.Parameters.AddWithValue("$manifest", snapshot.Manifest);
             command.Parameters.Add("$payload", SqliteType.Blob).Value = snapshot.Payload;
-            command.ExecuteNonQuery();
+            lock (_writeGate) command.ExecuteNonQuery();
         });
     }
 
@@ -78,7 +80,7 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
         {
             using var lease = _connections.Rent();
             using var command = Matching(lease.Connection, SnapshotSql.Delete, persistenceId, criteria);
-            command.ExecuteNonQuery();
+            lock (_writeGate) command.ExecuteNonQuery();
         });
     }
 
