@@ -11,10 +11,6 @@ public sealed class SnapshotStore : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly StoreInitialization _initialization;
 
-    // One save at a time, waited for asynchronously: entities reaching snapshot-every together (users trading in
-    // step) would otherwise serialize and write their snapshots all at once on the pool's threads, stalling orders.
-    private readonly SemaphoreSlim _oneSaveAtATime = new(1, 1);
-
     internal SnapshotStore(ISnapshotStore store, EventSerialization serialization, TimeProvider clock)
     {
         _store = store;
@@ -41,16 +37,8 @@ public sealed class SnapshotStore : IAsyncDisposable
         var metadata = new SnapshotMetadata(persistenceId, sequenceNr, _clock.GetUtcNow());
         Run(replyTo, async () =>
         {
-            await _oneSaveAtATime.WaitAsync().ConfigureAwait(false);
-            try
-            {
-                var (manifest, payload) = _serialization.Serialize(snapshot);
-                await _store.SaveAsync(new SnapshotRow(persistenceId, sequenceNr, metadata.Timestamp, manifest, payload), CancellationToken.None).ConfigureAwait(false);
-            }
-            finally
-            {
-                _oneSaveAtATime.Release();
-            }
+            var (manifest, payload) = _serialization.Serialize(snapshot);
+            await _store.SaveAsync(new SnapshotRow(persistenceId, sequenceNr, metadata.Timestamp, manifest, payload), CancellationToken.None).ConfigureAwait(false);
             return new SaveSnapshotSuccess(metadata);
         }, e => new SaveSnapshotFailure(metadata, e));
     }
@@ -63,11 +51,7 @@ public sealed class SnapshotStore : IAsyncDisposable
         }, e => new DeleteSnapshotsFailure(criteria, e));
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
-    {
-        _oneSaveAtATime.Dispose();
-        return _store.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _store.DisposeAsync();
 
     private void Run(IActorRef replyTo, Func<Task<object>> operation, Func<Exception, object> failure) =>
         _ = Task.Run(async () =>
