@@ -64,6 +64,12 @@ public sealed record FillApplied(Fill Fill)
 {
     /// <summary>The account's cash after the fill, when the delivery said.</summary>
     public decimal? CashAfter { get; init; }
+
+    /// <summary>
+    /// The quotes the portfolio valued its positions at when it applied the fill (the fill's value-history point), so a
+    /// replay rebuilds the same point instead of one at whatever quotes it has then; null in older events.
+    /// </summary>
+    public IReadOnlyList<TickerQuote>? Quotes { get; init; }
 }
 
 /// <summary>Portfolio: reset to empty by the account's delivery <c>Seq</c>.</summary>

@@ -39,7 +39,11 @@ public sealed class PortfolioEntity : ReceivePersistentActor
             _state.Restore(s);
             _history.Restore(s.ValueHistory);
         });
-        Recover<FillApplied>(e => ApplyFill(e.Fill, e.CashAfter));
+        Recover<FillApplied>(e =>
+        {
+            foreach (var q in e.Quotes ?? []) _quotes[q.Symbol] = q;
+            ApplyFill(e.Fill, e.CashAfter);
+        });
         Recover<PortfolioReset>(e => ApplyReset(e.Seq, e.StartingCash, e.Timestamp ?? Now));
         Recover<RecoveryCompleted>(_ => FollowHeldSymbols());
         Command<PortfolioDelivery>(OnDelivery);
@@ -96,7 +100,8 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         }
         else if (d.Fill is { } fill && fill.Seq == d.Seq)
         {
-            Persist(new FillApplied(fill) { CashAfter = d.CashAfter }, e =>
+            // Quotes arriving meanwhile wait (persist stashes commands), so these are the ones ApplyFill values at.
+            Persist(new FillApplied(fill) { CashAfter = d.CashAfter, Quotes = [.. _quotes.Values] }, e =>
             {
                 ApplyFill(e.Fill, e.CashAfter);
                 Applied(replyTo, e.Fill.Seq);
