@@ -44,8 +44,8 @@ public sealed class SqliteJournalStore : IJournalStore
     /// <summary>The absolute path of the database file.</summary>
     public string Path => _database.Path;
 
-    /// <summary>The background checkpoints so far: runs, failed runs, and the log's length in pages at the last run.</summary>
-    public (long Runs, long Failures, long LastLogFrames) CheckpointStatistics => _checkpointer?.Statistics ?? default;
+    /// <summary>The background checkpoints so far: runs and failed runs.</summary>
+    public (long Runs, long Failures) CheckpointStatistics => _checkpointer?.Statistics ?? default;
 
     /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken) => SqliteTasks.Run(() =>

@@ -16,7 +16,6 @@ internal sealed class WalCheckpointer : IDisposable
     private readonly Thread _thread;
     private long _runs;
     private long _failures;
-    private long _lastLogFrames;
 
     public WalCheckpointer(SqliteDatabase database, TimeSpan interval)
     {
@@ -27,9 +26,8 @@ internal sealed class WalCheckpointer : IDisposable
         _thread.Start();
     }
 
-    /// <summary>Checkpoints run so far, the ones that failed, and the log's length in frames (pages) at the last one.</summary>
-    public (long Runs, long Failures, long LastLogFrames) Statistics =>
-        (Interlocked.Read(ref _runs), Interlocked.Read(ref _failures), Interlocked.Read(ref _lastLogFrames));
+    /// <summary>Checkpoints run so far, and the ones that failed.</summary>
+    public (long Runs, long Failures) Statistics => (Interlocked.Read(ref _runs), Interlocked.Read(ref _failures));
 
     /// <summary>Stops the thread after its current checkpoint. (SQLite checkpoints the whole log when the file's last connection closes.)</summary>
     public void Dispose()
@@ -50,10 +48,8 @@ internal sealed class WalCheckpointer : IDisposable
         try
         {
             using var command = _connection.CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            using var reader = command.ExecuteReader();
-            if (!reader.Read()) return;
-            Interlocked.Exchange(ref _lastLogFrames, reader.GetInt64(1)); // columns: busy, frames in the log, frames copied so far
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);"; // frames a reader still needs wait for the next run
+            command.ExecuteNonQuery();
             Interlocked.Increment(ref _runs);
         }
         catch (SqliteException)
