@@ -25,8 +25,11 @@ internal sealed class RabbitMqNode : IAsyncDisposable
     private readonly int _maxUnconfirmed;
     private readonly ConfirmTracker _confirms = new();
 
-    /// <summary>At most this many queued messages are published per round (and so per batch).</summary>
-    private const int MaxBatch = 256;
+    /// <summary>
+    /// At most this many queued messages are published per round (and so per batch). Large, because while the
+    /// confirm window is full a busy node queues thousands: taking them in small rounds would split them into small batches again.
+    /// </summary>
+    private const int MaxBatch = 2048;
     private long _correlations;
 
     private RabbitMqNode(IConnection connection, IChannel channel, MessageCodec codec, ILoggingAdapter log, TimeSpan replyTimeout, int maxUnconfirmed)
