@@ -28,6 +28,7 @@ public sealed class ClusterSettings
         RabbitMqUri = Secret(c, "rabbitmq.uri", RabbitMqEnvironmentVariable);
         RabbitMqHeartbeat = Positive(c, "rabbitmq.heartbeat", TimeSpan.FromSeconds(5));
         Prefetch = (ushort)Math.Clamp(c.GetInt(Root + ".rabbitmq.prefetch", 100), 1, ushort.MaxValue);
+        MaxUnconfirmed = PositiveCount(c, "rabbitmq.max-unconfirmed", 16);
         HeartbeatInterval = Positive(c, "membership.heartbeat-interval", TimeSpan.FromSeconds(1));
         UnreachableAfter = Positive(c, "membership.unreachable-after", TimeSpan.FromSeconds(5));
         StableAfter = Positive(c, "membership.stable-after", TimeSpan.FromSeconds(5));
@@ -69,6 +70,9 @@ public sealed class ClusterSettings
 
     /// <summary>Unacknowledged deliveries per shard consumer.</summary>
     public ushort Prefetch { get; }
+
+    /// <summary>Publishes a node lets wait for the broker's confirm before it holds new ones back (which then travel batched).</summary>
+    public int MaxUnconfirmed { get; }
 
     /// <summary>How often a node heartbeats, renews its leases and rebalances.</summary>
     public TimeSpan HeartbeatInterval { get; }
@@ -150,6 +154,12 @@ public sealed class ClusterSettings
     {
         var value = c.GetTimeSpan(Root + "." + key, fallback);
         return value > TimeSpan.Zero ? value : throw new ConfigException(Root + "." + key, $"{Root}.{key}{Origin(c, Root + "." + key)}: expected a positive duration, found {value}");
+    }
+
+    private static int PositiveCount(Config c, string key, int fallback)
+    {
+        var value = c.GetInt(Root + "." + key, fallback);
+        return value > 0 ? value : throw new ConfigException(Root + "." + key, $"{Root}.{key}{Origin(c, Root + "." + key)}: expected a count of at least 1, found {value}");
     }
 
     private static string Origin(Config config, string path) => config.OriginOf(path) is { } o ? " at " + o : "";

@@ -73,6 +73,18 @@ public sealed class ClusterSettingsTests
             """)));
         Assert.Contains("lease-duration", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Max_unconfirmed_defaults_to_16_and_refuses_zero_naming_the_key()
+    {
+        const string Connections = "serenity.cluster { postgresql.connection-string = \"Host=x\", rabbitmq.uri = \"amqp://h/\" }\n";
+        Assert.Equal(16, ClusterSettings.FromConfig(ConfigurationFactory.ParseString(Connections)).MaxUnconfirmed);
+
+        var e = Assert.Throws<ConfigException>(() => ClusterSettings.FromConfig(ConfigurationFactory.ParseString(Connections + "serenity.cluster.rabbitmq.max-unconfirmed = 0")));
+
+        Assert.Contains("serenity.cluster.rabbitmq.max-unconfirmed", e.Message, StringComparison.Ordinal);
+        Assert.Contains("found 0", e.Message, StringComparison.Ordinal);
+    }
 }
 
 public sealed class ShardAllocationTests

@@ -9,6 +9,8 @@ internal sealed class ConfirmTracker
 {
     private readonly SortedDictionary<ulong, TaskCompletionSource?> _waiting = [];
     private readonly object _gate = new();
+    private TaskCompletionSource? _room;
+    private int _roomBelow;
 
     /// <summary>The publish with sequence number <paramref name="sequenceNumber"/> completes <paramref name="done"/> when confirmed.</summary>
     public void Register(ulong sequenceNumber, TaskCompletionSource? done)
@@ -31,7 +33,20 @@ internal sealed class ConfirmTracker
             failed = [.. _waiting.Values];
             _waiting.Clear();
         }
+        SignalRoom();
         foreach (var t in failed) t?.TrySetException(new InvalidOperationException($"not confirmed: {reason}"));
+    }
+
+    /// <summary>Completes once fewer than <paramref name="limit"/> publishes wait for their confirm (at once if already so).</summary>
+    public Task RoomAsync(int limit)
+    {
+        lock (_gate)
+        {
+            if (_waiting.Count < limit) return Task.CompletedTask;
+            _roomBelow = limit;
+            _room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _room.Task;
+        }
     }
 
     /// <summary>How many publishes wait for their confirm.</summary>
@@ -61,10 +76,23 @@ internal sealed class ConfirmTracker
                 done.Add(one);
             }
         }
+        SignalRoom();
         foreach (var t in done)
         {
             if (failure is null) t?.TrySetResult();
             else t?.TrySetException(failure);
         }
+    }
+
+    private void SignalRoom()
+    {
+        TaskCompletionSource? room;
+        lock (_gate)
+        {
+            if (_room is null || _waiting.Count >= _roomBelow) return;
+            room = _room;
+            _room = null;
+        }
+        room.TrySetResult();
     }
 }

@@ -22,14 +22,19 @@ internal sealed class RabbitMqNode : IAsyncDisposable
     private readonly Task _pump;
     private readonly Timer _sweeper;
     private readonly TimeSpan _replyTimeout;
+    private readonly int _maxUnconfirmed;
     private readonly ConfirmTracker _confirms = new();
 
-    /// <summary>At most this many queued messages are published per round (and so per batch).</summary>
-    private const int MaxBatch = 256;
+    /// <summary>
+    /// At most this many queued messages are published per round (and so per batch). Large, because while the
+    /// confirm window is full a busy node queues thousands: taking them in small rounds would split them into small batches again.
+    /// </summary>
+    private const int MaxBatch = 2048;
     private long _correlations;
 
-    private RabbitMqNode(IConnection connection, IChannel channel, MessageCodec codec, ILoggingAdapter log, TimeSpan replyTimeout)
+    private RabbitMqNode(IConnection connection, IChannel channel, MessageCodec codec, ILoggingAdapter log, TimeSpan replyTimeout, int maxUnconfirmed)
     {
+        _maxUnconfirmed = maxUnconfirmed;
         Connection = connection;
         Requests = channel;
         Codec = codec;
@@ -76,7 +81,7 @@ internal sealed class RabbitMqNode : IAsyncDisposable
         }
         // Confirms on, tracked here (ConfirmTracker) rather than awaited per publish: publishing stays ordered and pipelined.
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false)).ConfigureAwait(false);
-        var node = new RabbitMqNode(connection, channel, codec, log, settings.ReplyTimeout);
+        var node = new RabbitMqNode(connection, channel, codec, log, settings.ReplyTimeout, settings.MaxUnconfirmed);
         channel.BasicAcksAsync += (_, e) =>
         {
             node._confirms.Ack(e.DeliveryTag, e.Multiple);
@@ -196,6 +201,9 @@ internal sealed class RabbitMqNode : IAsyncDisposable
         var drained = new List<Outgoing>(MaxBatch);
         while (await _outgoing.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            // While many publishes wait for the broker (it confirms persistent messages once they are on disk), new ones
+            // queue up here and then travel together: under load, fewer and larger AMQP messages; when quiet, no wait.
+            await _confirms.RoomAsync(_maxUnconfirmed).ConfigureAwait(false);
             // What queued up while the last publishes went out is published now, batchable messages grouped.
             while (drained.Count < MaxBatch && _outgoing.Reader.TryRead(out var next)) drained.Add(next);
             foreach (var group in OutgoingBatches.Group(drained)) await PublishOneAsync(group).ConfigureAwait(false);

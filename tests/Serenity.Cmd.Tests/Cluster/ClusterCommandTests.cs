@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Serenity.Cmd.Tests.Support;
 
@@ -5,7 +6,8 @@ namespace Serenity.Cmd.Tests.Cluster;
 
 /// <summary>
 /// pbm's <c>cluster</c> and <c>cluster-sharding</c> palettes against three real nodes in cluster mode. The reading
-/// commands run first (step 1); then one node leaves and another is killed and downed (step 2).
+/// commands run first (step 1); then one node leaves and another is killed and downed (step 2); then a new node
+/// joins, takes its share of the shards, and is stopped with SIGTERM while users keep asking for their accounts (step 3).
 /// </summary>
 [Collection(PbmClusterCollection.Name)]
 [TestCaseOrderer(StepOrderer.TypeName, StepOrderer.AssemblyName)]
@@ -159,6 +161,68 @@ public sealed class ClusterCommandTests(PbmClusterFixture cluster)
 
         stopTail.Cancel();
         Assert.Equal(ExitCodes.Ok, await tailRun.WaitAsync(Bound));
+    }
+
+    [Fact]
+    [Step(3)]
+    public async Task A_joining_node_takes_its_share_and_on_SIGTERM_hands_it_back_without_a_failed_request()
+    {
+        var d = await cluster.JoinAsync("pbm-d");
+        await Poll.UntilAsync(() => JsonAsync(A, "cluster-sharding", "region-stats", "-r", "account"), s =>
+        {
+            var nodes = s.GetProperty("nodes").EnumerateArray().ToList();
+            return nodes.Count == 2 && nodes.All(n => n.GetProperty("shards").ValueKind == JsonValueKind.Number && n.GetProperty("shards").GetInt32() > 0)
+                && nodes.Sum(n => n.GetProperty("shards").GetInt32()) == PbmClusterFixture.Shards;
+        }, Bound, "D holding its share of the account shards", s => s.ToString());
+
+        // 24 users through A: with D holding about half the shards, some accounts live on D (all on A: 1 in 2^24).
+        using var http = new HttpClient { BaseAddress = cluster.Nodes[0].BaseAddress, Timeout = Bound };
+        var tokens = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => UserTokenAsync(http, $"sigterm-user-{i}")));
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var answered = 0;
+        var firstRound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = new CancellationTokenSource();
+        var readers = tokens.Select(async token =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/account");
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.SendAsync(request);
+                if (response.IsSuccessStatusCode) { if (Interlocked.Increment(ref answered) >= tokens.Length) firstRound.TrySetResult(); }
+                else failures.Enqueue($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+        }).ToList();
+        await firstRound.Task.WaitAsync(Bound);
+        var before = await JsonAsync(A, "cluster-sharding", "region-stats", "-r", "account");
+        var onD = before.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("node").GetString() == d.Address);
+        Assert.True(onD.GetProperty("entities").GetInt32() > 0, $"no account entity on D, so its SIGTERM would test nothing: {before}");
+
+        d.Terminate();
+        await d.WaitForExitAsync(Bound);
+        Assert.True(d.ExitCode == 0, $"D exited with {d.ExitCode}:\n{d.Output}");
+        await Poll.UntilAsync(() => JsonAsync(A, "cluster-sharding", "region-stats", "-r", "account"), s =>
+        {
+            var nodes = s.GetProperty("nodes").EnumerateArray().ToList();
+            return nodes.Count == 1 && nodes[0].GetProperty("shards").GetInt32() == PbmClusterFixture.Shards;
+        }, Bound, "A holding every account shard again", s => s.ToString());
+        var afterHandOff = Volatile.Read(ref answered);
+        await Poll.UntilAsync(() => Task.FromResult(Volatile.Read(ref answered)), n => n >= afterHandOff + tokens.Length, Bound, "every user answered after the hand-off", n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await stop.CancelAsync();
+        await Task.WhenAll(readers).WaitAsync(Bound);
+
+        Assert.True(failures.IsEmpty, $"{failures.Count} requests failed during the hand-off, e.g. {failures.FirstOrDefault()}");
+    }
+
+    private static async Task<string> UserTokenAsync(HttpClient http, string user)
+    {
+        var credentials = new { user_id = user, password = "correct horse battery" };
+        using var registered = await http.PostAsJsonAsync("/api/register", credentials);
+        Assert.True(registered.IsSuccessStatusCode, $"register {user}: {(int)registered.StatusCode} {await registered.Content.ReadAsStringAsync()}");
+        using var login = await http.PostAsJsonAsync("/api/login", credentials);
+        Assert.True(login.IsSuccessStatusCode, $"login {user}: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
+        using var body = JsonDocument.Parse(await login.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("token").GetString()!;
     }
 
     private static async Task<PbmRun> OkAsync(params string[] args)

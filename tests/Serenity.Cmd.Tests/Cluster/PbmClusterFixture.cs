@@ -62,6 +62,14 @@ public sealed class PbmClusterFixture(IMessageSink diagnostics) : IAsyncLifetime
             .Select(m => (m.GetProperty("address").GetString()!, m.GetProperty("status").GetString()!, m.GetProperty("reachable").GetBoolean()))];
     }
 
+    /// <summary>Starts one more node (it joins the cluster); disposed with the others.</summary>
+    public async Task<ServerNodeProcess> JoinAsync(string name)
+    {
+        var node = await StartNodeAsync(name);
+        _nodes.Add(node);
+        return node;
+    }
+
     private Task<ServerNodeProcess> StartNodeAsync(string name)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -10,6 +10,7 @@ namespace Serenity.Cmd.Tests.Cluster;
 public sealed class ServerNodeProcess : IAsyncDisposable
 {
     private const string AdminLine = "pbm admin endpoint: ";
+    private const string DashboardLine = "Serenity dashboard: ";
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lines = new();
     private readonly TaskCompletionSource<string> _address = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -31,6 +32,9 @@ public sealed class ServerNodeProcess : IAsyncDisposable
 
     /// <summary>Its admin endpoint, host:port: also its cluster address.</summary>
     public string Address { get; private set; } = "";
+
+    /// <summary>Its HTTP address (the dashboard and REST API), once it printed it.</summary>
+    public Uri? BaseAddress { get; private set; }
 
     /// <summary>True once the process ended.</summary>
     public bool HasExited => _process.HasExited;
@@ -67,6 +71,9 @@ public sealed class ServerNodeProcess : IAsyncDisposable
 
     /// <summary>Kills the process at once (SIGKILL: no leave, no lease release).</summary>
     public void Kill9() => _process.Kill(entireProcessTree: false);
+
+    /// <summary>Asks the process to stop (SIGTERM, what systemd or Kubernetes sends): it hands its shards off and exits.</summary>
+    public void Terminate() => Serenity.TestSupport.Cluster.ProcessSignal.Send(_process, "-TERM");
 
     /// <summary>Waits for the process to end by itself.</summary>
     public async Task WaitForExitAsync(TimeSpan timeout)
@@ -106,6 +113,7 @@ public sealed class ServerNodeProcess : IAsyncDisposable
         if (line is null) return;
         _lines.Enqueue(line);
         if (line.StartsWith(AdminLine, StringComparison.Ordinal)) _address.TrySetResult(line[AdminLine.Length..].Trim());
+        if (line.StartsWith(DashboardLine, StringComparison.Ordinal)) BaseAddress = new Uri(line[DashboardLine.Length..].Trim());
     }
 
     private static string RepositoryRoot()

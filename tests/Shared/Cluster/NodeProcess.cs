@@ -112,14 +112,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     /// <summary>The exit code once it ended.</summary>
     public int ExitCode => _process.ExitCode;
 
-    private void Send(string signal)
-    {
-        var psi = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
-        psi.ArgumentList.Add(signal);
-        psi.ArgumentList.Add(_process.Id.ToString(CultureInfo.InvariantCulture));
-        using var kill = Process.Start(psi)!;
-        if (!kill.WaitForExit(TimeSpan.FromSeconds(5)) || kill.ExitCode != 0) throw new InvalidOperationException($"kill {psi.ArgumentList[0]} {_process.Id} failed");
-    }
+    private void Send(string signal) => ProcessSignal.Send(_process, signal);
 
     /// <summary>Waits for the process to end.</summary>
     public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(new CancellationTokenSource(timeout).Token);
