@@ -136,6 +136,7 @@ public sealed class FairLeakyBucket<T, TKey> : GraphStageWithMaterializedValue<F
             }
             var now = Clock.GetTimestamp();
             if (!_keys.TryGetValue(key, out var state)) state = AddKey(key, now);
+            if (TryPassThrough(state, element, now)) return;
             if (Accept(state, element, now) && !state.InReady && !state.InCooldown)
             {
                 state.Tag = Math.Max(_virtualTime, state.Finish); // no credit for having been idle
@@ -165,6 +166,39 @@ public sealed class FairLeakyBucket<T, TKey> : GraphStageWithMaterializedValue<F
             _keys.Add(key, state);
             _registry.Add(state);
             return state;
+        }
+
+        /// <summary>
+        /// Nothing is queued anywhere, downstream has asked and this key and the global rate allow a leak
+        /// now: the element leaks at once, with the same bookkeeping as queueing it and leaking it next
+        /// (threshold, fair-queuing tags, cooldown, counters) but without the queue and the ready heap.
+        /// </summary>
+        private bool TryPassThrough(KeyState<T, TKey> state, T element, long now)
+        {
+            if (_backlog != 0 || _settings.Conflate || _finishing) return false;
+            if ((_outConn.State & (Connection.Pulled | Connection.PullPending | Connection.OutClosed | Connection.InClosed)) != Connection.Pulled) return false;
+            Promote(now); // keys whose interval has passed leave the cooldown (none has anything queued)
+            if (state.InCooldown || (_global is not null && _global.Available(now) < 1)) return false;
+            Grow(state, now);
+            Volatile.Write(ref state.Accepted, state.Accepted + 1);
+            if (state.Threshold > _settings.IdleCapacity) state.Threshold--;
+            _global?.Offer(1, now);
+            state.Tag = Math.Max(_virtualTime, state.Finish); // no credit for having been idle
+            _virtualTime = state.Tag;
+            state.Finish = state.Tag + 1;
+            state.Tag = state.Finish;
+            state.LastWait = 0;
+            state.LastDelivery = now;
+            Volatile.Write(ref state.Delivered, state.Delivered + 1);
+            if (_keyInterval > 0)
+            {
+                state.NextAllowed = now + _keyInterval;
+                state.InCooldown = true;
+                _cooldown.Enqueue(state);
+            }
+            PullFrom(_inConn);
+            PushTo(_outConn, element);
+            return true;
         }
 
         /// <summary>Queues the element if the threshold allows; true when the key has gone from empty to non-empty.</summary>

@@ -8,14 +8,22 @@ namespace Serenity.Streams.Stages;
 /// "waiting" flag and re-checks; the other side, after moving its index, clears the flag and wakes it
 /// through an async callback. The consumer wakes the producer only once half the ring is free, so
 /// elements cross in batches instead of one signal per element.
+/// <para>
+/// Each side's index and flag sit on their own cache line, and each side keeps a private copy of the
+/// other's index that it refreshes only when the ring looks full (producer) or empty (consumer): an
+/// element crossing touches no line the other core is writing. A side reads the other's flag after a
+/// full fence (Dekker with the waiting side's exchange) and only exchanges it when it is raised.
+/// </para>
 /// </summary>
 internal sealed class BoundaryChannel<T>(int capacity)
 {
     private readonly T[] _buffer = new T[capacity];
-    private long _written;
-    private long _read;
-    private int _producerWaiting;
-    private int _consumerWaiting;
+    private PaddedCounter _written; // producer writes
+    private PaddedCounter _read; // consumer writes
+    private PaddedCounter _producerWaiting;
+    private PaddedCounter _consumerWaiting;
+    private long _readSeen; // producer only: _read as last read
+    private long _writtenSeen; // consumer only: _written as last read
     private volatile bool _completed;
     private volatile Exception? _failure;
     private volatile Exception? _cancelled;
@@ -29,21 +37,32 @@ internal sealed class BoundaryChannel<T>(int capacity)
     public Exception? Cancelled => _cancelled;
 
     // Producer side.
-    public bool HasSpace => _written - Volatile.Read(ref _read) < _buffer.Length;
+    public bool HasSpace
+    {
+        get
+        {
+            var written = _written.Value;
+            if (written - _readSeen < _buffer.Length) return true;
+            _readSeen = Volatile.Read(ref _read.Value);
+            return written - _readSeen < _buffer.Length;
+        }
+    }
 
     public void Write(T element)
     {
-        _buffer[_written % _buffer.Length] = element;
-        Volatile.Write(ref _written, _written + 1);
-        if (Interlocked.Exchange(ref _consumerWaiting, 0) == 1) WakeConsumer?.Invoke();
+        var written = _written.Value;
+        _buffer[written % _buffer.Length] = element;
+        Volatile.Write(ref _written.Value, written + 1);
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _consumerWaiting.Value) == 1 && Interlocked.Exchange(ref _consumerWaiting.Value, 0) == 1) WakeConsumer?.Invoke();
     }
 
     /// <summary>Raises the producer's flag; false if space appeared meanwhile (then the flag is down again).</summary>
     public bool WaitForSpace()
     {
-        Interlocked.Exchange(ref _producerWaiting, 1);
+        Interlocked.Exchange(ref _producerWaiting.Value, 1);
         if (!HasSpace) return true;
-        Interlocked.Exchange(ref _producerWaiting, 0);
+        Interlocked.Exchange(ref _producerWaiting.Value, 0);
         return false;
     }
 
@@ -51,24 +70,39 @@ internal sealed class BoundaryChannel<T>(int capacity)
     {
         _failure = failure;
         _completed = true;
-        if (Interlocked.Exchange(ref _consumerWaiting, 0) == 1) WakeConsumer?.Invoke();
+        if (Interlocked.Exchange(ref _consumerWaiting.Value, 0) == 1) WakeConsumer?.Invoke();
     }
 
     // Consumer side.
     public bool TryRead(out T element)
     {
-        var read = _read;
-        if (read == Volatile.Read(ref _written))
+        var read = _read.Value;
+        if (read == _writtenSeen)
         {
-            element = default!;
-            return false;
+            _writtenSeen = Volatile.Read(ref _written.Value);
+            if (read == _writtenSeen)
+            {
+                element = default!;
+                return false;
+            }
         }
         var index = read % _buffer.Length;
         element = _buffer[index];
         _buffer[index] = default!;
-        Volatile.Write(ref _read, read + 1);
-        var free = _buffer.Length - (Volatile.Read(ref _written) - (read + 1));
-        if (free >= Math.Max(1, _buffer.Length / 2) && Interlocked.Exchange(ref _producerWaiting, 0) == 1) WakeProducer?.Invoke();
+        Volatile.Write(ref _read.Value, read + 1);
+        // A waiting producer is woken once half the ring is free. The estimate from _writtenSeen is never
+        // below the truth, so it only decides whether to look at the flag; a raised flag gets the exact count.
+        var half = Math.Max(1, _buffer.Length / 2);
+        if (_buffer.Length - (_writtenSeen - (read + 1)) >= half)
+        {
+            Interlocked.MemoryBarrier();
+            if (Volatile.Read(ref _producerWaiting.Value) == 1
+                && _buffer.Length - (Volatile.Read(ref _written.Value) - (read + 1)) >= half
+                && Interlocked.Exchange(ref _producerWaiting.Value, 0) == 1)
+            {
+                WakeProducer?.Invoke();
+            }
+        }
         return true;
     }
 
@@ -76,24 +110,32 @@ internal sealed class BoundaryChannel<T>(int capacity)
     public bool IsDone(out Exception? failure)
     {
         failure = _failure;
-        return _completed && _read == Volatile.Read(ref _written);
+        return _completed && _read.Value == Volatile.Read(ref _written.Value);
     }
 
     /// <summary>Raises the consumer's flag; false if data (or completion) appeared meanwhile.</summary>
     public bool WaitForData()
     {
-        Interlocked.Exchange(ref _consumerWaiting, 1);
-        if (_read == Volatile.Read(ref _written) && !_completed) return true;
-        Interlocked.Exchange(ref _consumerWaiting, 0);
+        Interlocked.Exchange(ref _consumerWaiting.Value, 1);
+        if (_read.Value == Volatile.Read(ref _written.Value) && !_completed) return true;
+        Interlocked.Exchange(ref _consumerWaiting.Value, 0);
         return false;
     }
 
     public void Cancel(Exception cause)
     {
         _cancelled = cause;
-        Interlocked.Exchange(ref _producerWaiting, 0);
+        Interlocked.Exchange(ref _producerWaiting.Value, 0);
         WakeProducer?.Invoke();
     }
+}
+
+/// <summary>A counter alone on its cache line (and the next, against adjacent-line prefetch).</summary>
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 128)]
+internal struct PaddedCounter
+{
+    [System.Runtime.InteropServices.FieldOffset(64)]
+    public long Value;
 }
 
 /// <summary>The upstream half of an async boundary: a sink writing into the channel.</summary>

@@ -76,6 +76,29 @@ public sealed class ThresholdTests : StreamSpec
     }
 
     [Fact]
+    public void With_nothing_queued_an_element_passes_at_once_and_its_key_still_waits_its_interval()
+    {
+        var driver = new BucketDriver(BucketSettings, Clock, Materializer);
+        driver.Send(1, 0); // nothing queued anywhere: out at once
+        driver.Send(2, 0); // another key: out at once too
+        Advance(TimeSpan.FromMilliseconds(100));
+        driver.Send(1, 1); // key 1 left at 0 ms: waits for 500 ms
+        Advance(TimeSpan.FromSeconds(1.4));
+        driver.Send(1, 2); // at 1.5 s key 1 is quiet again: out at once
+        Advance(TimeSpan.FromMilliseconds(100));
+        driver.Send(1, 3); // and the next waits until 2 s
+
+        Advance(TimeSpan.FromSeconds(1));
+        var times = driver.Deliveries.Select(d => (d.Quote.Key, d.Quote.Seq, d.DeliveredAt.TotalMilliseconds)).ToList();
+        Assert.Equal([(1, 0, 0), (2, 0, 0), (1, 1, 500), (1, 2, 1500), (1, 3, 2000)], times);
+        var stats = driver.Stats.Get(1)!;
+        Assert.Equal(4, stats.Accepted);
+        Assert.Equal(4, stats.Delivered);
+        Assert.Equal(0, stats.QueueLength);
+        Assert.Equal(TimeSpan.FromMilliseconds(400), stats.LastWait); // sent at 1.6 s, out at 2 s
+    }
+
+    [Fact]
     public void Statistics_of_an_unknown_key_are_null()
     {
         var driver = new BucketDriver(BucketSettings, Clock, Materializer);
