@@ -3,13 +3,22 @@ using Serenity.Persistence.Serialization;
 
 namespace Serenity.Persistence.Snapshots;
 
-/// <summary>The front of the snapshot store that persistent actors talk to; answers arrive as messages.</summary>
+/// <summary>
+/// The front of the snapshot store that persistent actors talk to; answers arrive as messages. Saves run one at a
+/// time; disposing waits for the operations already started, so a snapshot taken before shutdown is stored.
+/// </summary>
 public sealed class SnapshotStore : IAsyncDisposable
 {
     private readonly ISnapshotStore _store;
     private readonly EventSerialization _serialization;
     private readonly TimeProvider _clock;
     private readonly StoreInitialization _initialization;
+    private readonly PendingOperations _pending = new();
+
+    // One save at a time, waited for asynchronously (no thread blocked): entities that reach snapshot-every together
+    // (users trading in step) otherwise serialized and wrote their snapshots all at once, each holding a pool thread
+    // (and in SQLite queuing on the file's write lock), and every order stalled behind them for up to 2.5 s.
+    private readonly SemaphoreSlim _oneSaveAtATime = new(1, 1);
 
     internal SnapshotStore(ISnapshotStore store, EventSerialization serialization, TimeProvider clock)
     {
@@ -37,8 +46,16 @@ public sealed class SnapshotStore : IAsyncDisposable
         var metadata = new SnapshotMetadata(persistenceId, sequenceNr, _clock.GetUtcNow());
         Run(replyTo, async () =>
         {
-            var (manifest, payload) = _serialization.Serialize(snapshot);
-            await _store.SaveAsync(new SnapshotRow(persistenceId, sequenceNr, metadata.Timestamp, manifest, payload), CancellationToken.None).ConfigureAwait(false);
+            await _oneSaveAtATime.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                var (manifest, payload) = _serialization.Serialize(snapshot);
+                await _store.SaveAsync(new SnapshotRow(persistenceId, sequenceNr, metadata.Timestamp, manifest, payload), CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                _oneSaveAtATime.Release();
+            }
             return new SaveSnapshotSuccess(metadata);
         }, e => new SaveSnapshotFailure(metadata, e));
     }
@@ -51,10 +68,15 @@ public sealed class SnapshotStore : IAsyncDisposable
         }, e => new DeleteSnapshotsFailure(criteria, e));
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _store.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _pending.WhenAllFinished().ConfigureAwait(false);
+        await _store.DisposeAsync().ConfigureAwait(false);
+        _oneSaveAtATime.Dispose();
+    }
 
     private void Run(IActorRef replyTo, Func<Task<object>> operation, Func<Exception, object> failure) =>
-        _ = Task.Run(async () =>
+        _pending.Run(async () =>
         {
             object answer;
             try
