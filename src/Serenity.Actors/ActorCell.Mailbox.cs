@@ -28,6 +28,10 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             return;
         }
         _queue.Enqueue(new Envelope(message, sender));
+        // The enqueue must be visible before the status is read: the consumer clears "scheduled" and then looks for
+        // messages, so with the read first (store-load reordering, which x86 does) both sides can miss each other and
+        // the message waits in an idle mailbox for good (a backtest stalled that way once in millions of messages).
+        Interlocked.MemoryBarrier();
         while (true)
         {
             var s = Volatile.Read(ref _status);
@@ -142,6 +146,16 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         var head = Volatile.Read(ref _systemHead);
         if (head is not null && !ReferenceEquals(head, ClosedSentinel)) return true;
         return (Volatile.Read(ref _status) & Suspended) == 0 && (_unstashed is { Count: > 0 } || _queue.HasItems);
+    }
+
+    /// <summary>The mailbox's state when it holds or awaits work (null when idle and empty); see <see cref="MailboxDiagnostics"/>.</summary>
+    internal string? DescribeMailbox()
+    {
+        var status = Volatile.Read(ref _status);
+        var queued = _queue.HasItems || _unstashed is { Count: > 0 };
+        var system = Volatile.Read(ref _systemHead) is { } head && !ReferenceEquals(head, ClosedSentinel);
+        if (!queued && !system && (status & Scheduled) == 0) return null;
+        return $"status {((status & Scheduled) != 0 ? "scheduled" : "idle")}{((status & Suspended) != 0 ? ", on hold" : "")}{((status & Closed) != 0 ? ", closed" : "")}, user messages {(queued ? "queued" : "none")}, system messages {(system ? "queued" : "none")}";
     }
 
     private bool TryTakeUserMessage(out Envelope envelope)
