@@ -28,10 +28,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             return;
         }
         _queue.Enqueue(new Envelope(message, sender));
-        // The enqueue must be visible before the status is read: the consumer clears "scheduled" and then looks for
-        // messages, so with the read first (store-load reordering, which x86 does) both sides can miss each other and
-        // the message waits in an idle mailbox for good (a backtest stalled that way once in millions of messages).
-        Interlocked.MemoryBarrier();
+        var fenced = false;
         while (true)
         {
             var s = Volatile.Read(ref _status);
@@ -40,7 +37,18 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 DrainUserMessagesToDeadLetters();
                 return;
             }
-            if (s != 0) return; // already scheduled, or user messages are on hold
+            if (s != 0)
+            {
+                // Scheduled or on hold: the running turn (or whoever lifts the hold) clears its flag and then looks for
+                // messages, so leaving the wake-up to it is safe only once this enqueue is visible. Without a full fence
+                // the status read may overtake the enqueue's store (x86 reorders a store and a later load): both sides
+                // miss each other and the message waits in an idle mailbox for good (the backtest stall, once in
+                // millions of messages). The fence is paid only here; the wake-up path's CAS is a full fence already.
+                if (fenced) return;
+                Interlocked.MemoryBarrier();
+                fenced = true;
+                continue;
+            }
             if (Interlocked.CompareExchange(ref _status, Scheduled, 0) == 0)
             {
                 Dispatcher.ScheduleFromTell(this);
