@@ -7,8 +7,9 @@ namespace Serenity.Actors.Tests;
 /// A Tell that lands while the receiving actor ends its turn must still wake it. The sender enqueues and then reads the
 /// mailbox's status; the actor clears "scheduled" and then looks for messages. Without a full fence between the
 /// sender's enqueue and its read, the CPU may let the read overtake the enqueue's store (x86 does: store buffer): the
-/// sender sees "scheduled" and leaves, the actor sees no message and goes idle, and the message waits forever. A
-/// backtest stalled that way once in ~4 million messages on an idle 2-core machine.
+/// sender sees "scheduled" and leaves, the actor sees no message and goes idle, and the message waits forever. The
+/// one-year backtest stalled that way after 10-14 s of CPU (millions of messages). A stress test: it needs the sender
+/// and the actor on two cores at the same instant, so on a loaded machine it may pass even without the fence.
 /// </summary>
 [Collection(HeavyLoadCollection.Name)]
 public sealed class WakeUpRaceTests : IDisposable
