@@ -28,6 +28,7 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             return;
         }
         _queue.Enqueue(new Envelope(message, sender));
+        var fenced = false;
         while (true)
         {
             var s = Volatile.Read(ref _status);
@@ -36,7 +37,18 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
                 DrainUserMessagesToDeadLetters();
                 return;
             }
-            if (s != 0) return; // already scheduled, or user messages are on hold
+            if (s != 0)
+            {
+                // Scheduled or on hold: the running turn (or whoever lifts the hold) clears its flag and then looks for
+                // messages, so leaving the wake-up to it is safe only once this enqueue is visible. Without a full fence
+                // the status read may overtake the enqueue's store (x86 reorders a store and a later load): both sides
+                // miss each other and the message waits in an idle mailbox for good (the backtest stall, once in
+                // millions of messages). The fence is paid only here; the wake-up path's CAS is a full fence already.
+                if (fenced) return;
+                Interlocked.MemoryBarrier();
+                fenced = true;
+                continue;
+            }
             if (Interlocked.CompareExchange(ref _status, Scheduled, 0) == 0)
             {
                 Dispatcher.ScheduleFromTell(this);
@@ -142,6 +154,16 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
         var head = Volatile.Read(ref _systemHead);
         if (head is not null && !ReferenceEquals(head, ClosedSentinel)) return true;
         return (Volatile.Read(ref _status) & Suspended) == 0 && (_unstashed is { Count: > 0 } || _queue.HasItems);
+    }
+
+    /// <summary>The mailbox's state when it holds or awaits work (null when idle and empty); see <see cref="MailboxDiagnostics"/>.</summary>
+    internal string? DescribeMailbox()
+    {
+        var status = Volatile.Read(ref _status);
+        var queued = _queue.HasItems || _unstashed is { Count: > 0 };
+        var system = Volatile.Read(ref _systemHead) is { } head && !ReferenceEquals(head, ClosedSentinel);
+        if (!queued && !system && (status & Scheduled) == 0) return null;
+        return $"status {((status & Scheduled) != 0 ? "scheduled" : "idle")}{((status & Suspended) != 0 ? ", on hold" : "")}{((status & Closed) != 0 ? ", closed" : "")}, user messages {(queued ? "queued" : "none")}, system messages {(system ? "queued" : "none")}";
     }
 
     private bool TryTakeUserMessage(out Envelope envelope)

@@ -66,6 +66,7 @@ internal sealed class BacktestDriver : ReceiveActor
         Receive<RiskScenarios>(_ => Guard(OnScenarios));
         Receive<PortfolioView>(p => Guard(() => { if (_portfolioWait.OnView(p, Context)) SampleWhenBothIn(); }));
         Receive<PortfolioUpdated>(u => Guard(() => { if (_portfolioWait.OnUpdate(u, Context)) SampleWhenBothIn(); }));
+        Receive<DescribeState>(_ => Sender.Tell(Describe()));
     }
 
     /// <summary>Where the minute's risk line stands (the portfolio line runs beside it from <see cref="Phase.RiskAfterFill"/> on).</summary>
@@ -190,6 +191,9 @@ internal sealed class BacktestDriver : ReceiveActor
         NextMinute();
     }
 
+    private string Describe() =>
+        $"driver: minute {_minuteCount} ending {_end:yyyy-MM-dd HH:mm}, phase {_phase}, fills {_fills}, runner polls {_runnerPolls}, risk polls {_riskPolls}, portfolio wait {_portfolioWait}";
+
     private void Expect(Phase phase, Action then)
     {
         if (_phase != phase) throw new InvalidOperationException($"backtest: unexpected answer in phase {_phase} (expected {phase})");
@@ -213,6 +217,12 @@ internal sealed class BacktestDriver : ReceiveActor
     internal sealed record Start
     {
         public static readonly Start Instance = new();
+    }
+
+    /// <summary>Answered with a string that says where the driver waits (for the stall report).</summary>
+    internal sealed record DescribeState
+    {
+        public static readonly DescribeState Instance = new();
     }
 
     /// <summary>What the driver replays and whom it asks; <see cref="Done"/> completes with the outcome.</summary>

@@ -37,6 +37,8 @@ internal sealed class BacktestObserver : ReceiveActor
             else Await(_driver);
         });
         Receive<GetObserved>(_ => Sender.Tell(new Observed([.. _fills], [.. _signals])));
+        Receive<BacktestDriver.DescribeState>(_ => Sender.Tell(
+            $"observer: {_fills.Count} fills, {_signals.Count} signals, pending [{string.Join(", ", _pending.Order(StringComparer.Ordinal))}], {_waiters.Count} waiting, holding [{string.Join(", ", _holdings.Keys.Order(StringComparer.Ordinal))}]"));
     }
 
     public static Props Props(string user) => Serenity.Actors.Props.Create(() => new BacktestObserver(user));

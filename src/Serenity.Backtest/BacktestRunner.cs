@@ -21,6 +21,7 @@ namespace Serenity.Backtest;
 public static class BacktestRunner
 {
     private const string Password = "backtest-password";
+    private const string StalledMessage = "backtest: the actors stopped answering (no minute finished within 60 s)";
     private static readonly TimeSpan SetupTimeout = TimeSpan.FromMinutes(10); // virtual
 
     /// <summary>Runs <paramref name="options"/> on <paramref name="store"/>; <paramref name="config"/> adds or overrides settings (e.g. <c>serenity.risk.window</c>).</summary>
@@ -44,7 +45,7 @@ public static class BacktestRunner
         }
         catch (OperationCanceledException) when (watchdog.Stalled && !cancellationToken.IsCancellationRequested)
         {
-            throw new InvalidOperationException("backtest: the actors stopped answering (no minute finished within 60 s)");
+            throw new InvalidOperationException(StalledMessage);
         }
         finally
         {
@@ -89,8 +90,18 @@ public static class BacktestRunner
             },
             done,
             ct);
-        system.ActorOf(BacktestDriver.Props(plan), "backtest-driver").Tell(BacktestDriver.Start.Instance, ActorRefs.NoSender);
-        var outcome = await done.Task.WaitAsync(ct).ConfigureAwait(false);
+        var driver = system.ActorOf(BacktestDriver.Props(plan), "backtest-driver");
+        driver.Tell(BacktestDriver.Start.Instance, ActorRefs.NoSender);
+        BacktestDriver.Outcome outcome;
+        try
+        {
+            outcome = await done.Task.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (watchdog.Stalled)
+        {
+            var state = await StallReport.DescribeAsync(system, driver, observer, plan, trading, options.Symbols).ConfigureAwait(false);
+            throw new InvalidOperationException($"{StalledMessage}\n{state}");
+        }
         var last = outcome.Portfolio;
         last ??= await trading.Portfolio(user).Ask<PortfolioView>(new GetPortfolio(), SetupTimeout, ct).ConfigureAwait(false);
         var observed = await observer.Ask<BacktestObserver.Observed>(BacktestObserver.GetObserved.Instance, SetupTimeout, ct).ConfigureAwait(false);

@@ -62,6 +62,9 @@ internal sealed class MarkedPortfolioWait(EntityRef portfolio, string user)
         return true;
     }
 
+    /// <inheritdoc />
+    public override string ToString() => $"waiting {Waiting}, asks in flight {_asksInFlight}, following {_following}";
+
     private void Ask(IActorContext context)
     {
         _asksInFlight++;
