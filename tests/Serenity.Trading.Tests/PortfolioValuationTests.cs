@@ -64,12 +64,14 @@ public sealed class PortfolioValuationTests(ITestOutputHelper output)
         Submit("u", new SubmitOrder("AAPL", OrderSide.Buy, 10m)); // point 1: no quote followed yet, so the new position counts at cost
         var updates = Follow(TradingTopics.Portfolio("u"));
         SetQuote("AAPL", 101m, 102m);
-        updates.ExpectMsg<PortfolioUpdated>();
+        // Wait for this very valuation, not just any update: the fill's own update may come first, and a 101 quote
+        // still on its way after the clock moves would be taken as the 10 s point.
+        FishForPortfolio(updates, v => v.Positions["AAPL"].MarketPrice == 101m);
         Advance(TimeSpan.FromSeconds(10));
         SetQuote("AAPL", 103m, 104m);  // point 2 (10 s after the fill)
-        updates.ExpectMsg<PortfolioUpdated>();
+        FishForPortfolio(updates, v => v.Positions["AAPL"].MarketPrice == 103m);
         SetQuote("AAPL", 105m, 106m);  // too soon for another point
-        updates.ExpectMsg<PortfolioUpdated>();
+        FishForPortfolio(updates, v => v.Positions["AAPL"].MarketPrice == 105m);
 
         var history = ValueHistory("u");
         Assert.Equal(2, history.Count);
