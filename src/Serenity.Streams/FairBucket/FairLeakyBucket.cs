@@ -182,20 +182,8 @@ public sealed class FairLeakyBucket<T, TKey> : GraphStageWithMaterializedValue<F
             Grow(state, now);
             Volatile.Write(ref state.Accepted, state.Accepted + 1);
             if (state.Threshold > _settings.IdleCapacity) state.Threshold--;
-            _global?.Offer(1, now);
             state.Tag = Math.Max(_virtualTime, state.Finish); // no credit for having been idle
-            _virtualTime = state.Tag;
-            state.Finish = state.Tag + 1;
-            state.Tag = state.Finish;
-            state.LastWait = 0;
-            state.LastDelivery = now;
-            Volatile.Write(ref state.Delivered, state.Delivered + 1);
-            if (_keyInterval > 0)
-            {
-                state.NextAllowed = now + _keyInterval;
-                state.InCooldown = true;
-                _cooldown.Enqueue(state);
-            }
+            RecordLeak(state, now, wait: 0);
             PullFrom(_inConn);
             PushTo(_outConn, element);
             return true;
@@ -262,15 +250,26 @@ public sealed class FairLeakyBucket<T, TKey> : GraphStageWithMaterializedValue<F
             }
             var state = _ready.Pop();
             state.InReady = false;
+            var entry = Take(state, now);
+            _backlog--;
+            RecordLeak(state, now, now - entry.Arrival);
+            PushTo(_outConn, entry.Element);
+            if (_finishing && _backlog == 0) CompleteStage();
+        }
+
+        /// <summary>
+        /// The bookkeeping of one element of <paramref name="state"/> leaking now after <paramref name="wait"/>: the global
+        /// token, the fair-queuing tags, the counters, and the key's next turn (cooldown, or back in line if it has more).
+        /// </summary>
+        private void RecordLeak(KeyState<T, TKey> state, long now, long wait)
+        {
             _global?.Offer(1, now);
             _virtualTime = Math.Max(_virtualTime, state.Tag);
             state.Finish = state.Tag + 1;
             state.Tag = state.Finish;
-            var entry = Take(state, now);
-            state.LastWait = now - entry.Arrival;
+            state.LastWait = wait;
             state.LastDelivery = now;
             Volatile.Write(ref state.Delivered, state.Delivered + 1);
-            _backlog--;
             if (_keyInterval > 0)
             {
                 state.NextAllowed = now + _keyInterval;
@@ -281,8 +280,6 @@ public sealed class FairLeakyBucket<T, TKey> : GraphStageWithMaterializedValue<F
             {
                 MakeReady(state);
             }
-            PushTo(_outConn, entry.Element);
-            if (_finishing && _backlog == 0) CompleteStage();
         }
 
         private KeyState<T, TKey>.Entry Take(KeyState<T, TKey> state, long now)
