@@ -96,9 +96,16 @@ internal sealed class ActorSystemImpl : ActorSystem
             if (_extensions.TryGetValue(typeof(T), out var existing)) return (T)existing;
             var extension = create(this);
             _extensions[typeof(T)] = extension;
-            if (extension is IAsyncDisposable disposable) _onTermination.Push(() => disposable.DisposeAsync().AsTask());
+            DisposeOnTermination(extension);
             return extension;
         }
+    }
+
+    // Apart from GetOrAddExtension: a lambda capturing a local there made the compiler allocate its closure on every
+    // call, the lookups of an existing extension (pub/sub, sharding: several per message) included.
+    private void DisposeOnTermination(object extension)
+    {
+        if (extension is IAsyncDisposable disposable) _onTermination.Push(() => disposable.DisposeAsync().AsTask());
     }
 
     public override void RegisterOnTermination(Func<Task> callback)

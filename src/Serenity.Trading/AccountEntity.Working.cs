@@ -40,6 +40,7 @@ public sealed partial class AccountEntity
     /// <summary>Follows the quotes of exactly the symbols with working orders.</summary>
     private void FollowWorkingSymbols()
     {
+        if (_state.Working.Count == 0 && _followed.Count == 0) return; // market orders only (runs on every fill): nothing to do
         var wanted = _state.Working.Select(o => o.Symbol).ToHashSet(StringComparer.Ordinal);
         var pubSub = DistributedPubSub.Get(Context.System);
         foreach (var symbol in _followed.Where(s => !wanted.Contains(s)).ToList())
@@ -62,7 +63,11 @@ public sealed partial class AccountEntity
     /// <summary>Sets the expiry timer to the earliest session close among working day orders (none: no timer).</summary>
     private void ArmExpiry()
     {
-        var due = _state.Working.Where(o => o.TimeInForce == TimeInForce.Day).Select(ExpiresAt).DefaultIfEmpty(DateTime.MaxValue).Min();
+        var due = DateTime.MaxValue; // a loop, not LINQ: this runs on every fill
+        for (var i = 0; i < _state.Working.Count; i++)
+        {
+            if (_state.Working[i].TimeInForce == TimeInForce.Day && ExpiresAt(_state.Working[i]) is var at && at < due) due = at;
+        }
         if (due == DateTime.MaxValue)
         {
             Timers.Cancel(ExpiryTick);

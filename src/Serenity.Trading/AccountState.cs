@@ -40,13 +40,31 @@ internal sealed class AccountState(TradingSettings settings)
     public IReadOnlyList<string> Watchlist => _watchlist;
 
     /// <summary>Cash held back for working buy orders: remaining quantity x limit price.</summary>
-    public decimal ReservedCash => _working.Where(o => o.Side == OrderSide.Buy).Sum(o => (o.Quantity - o.FilledQuantity) * (o.LimitPrice ?? 0m));
+    public decimal ReservedCash
+    {
+        get
+        {
+            var reserved = 0m; // a loop, not LINQ: every order asks
+            foreach (var o in _working)
+            {
+                if (o.Side == OrderSide.Buy) reserved += (o.Quantity - o.FilledQuantity) * (o.LimitPrice ?? 0m);
+            }
+            return reserved;
+        }
+    }
 
     public decimal BuyingPower => Cash - ReservedCash;
 
     /// <summary>Shares of <paramref name="symbol"/> promised to working sell orders.</summary>
-    public decimal ReservedShares(string symbol) =>
-        _working.Where(o => o.Side == OrderSide.Sell && string.Equals(o.Symbol, symbol, StringComparison.Ordinal)).Sum(o => o.Quantity - o.FilledQuantity);
+    public decimal ReservedShares(string symbol)
+    {
+        var reserved = 0m;
+        foreach (var o in _working)
+        {
+            if (o.Side == OrderSide.Sell && string.Equals(o.Symbol, symbol, StringComparison.Ordinal)) reserved += o.Quantity - o.FilledQuantity;
+        }
+        return reserved;
+    }
 
     public OrderView? Find(string orderId) =>
         _working.Find(o => o.OrderId == orderId) ?? _history.FirstOrDefault(o => o.OrderId == orderId);
@@ -98,7 +116,7 @@ internal sealed class AccountState(TradingSettings settings)
                 Outbox[r.Seq] = new PortfolioDelivery(r.Seq, null, true) { CashAfter = r.StartingCash, StartingCash = r.StartingCash };
                 break;
             case DeliveriesConfirmed c:
-                foreach (var seq in Outbox.Keys.Where(k => k <= c.Seq).ToList()) Outbox.Remove(seq);
+                ForgetConfirmed(c.Seq);
                 break;
             case OrderForwarded f:
                 Update(f.OrderId, o => o with { BrokerOrderId = f.BrokerOrderId ?? o.BrokerOrderId, BrokerError = f.Error });
@@ -107,6 +125,17 @@ internal sealed class AccountState(TradingSettings settings)
                 _watchlist = [.. w.Symbols];
                 break;
         }
+    }
+
+    private void ForgetConfirmed(long upTo)
+    {
+        List<long>? confirmed = null; // every order confirms one delivery: no LINQ closure per order
+        foreach (var seq in Outbox.Keys)
+        {
+            if (seq > upTo) break;
+            (confirmed ??= []).Add(seq);
+        }
+        for (var i = 0; i < (confirmed?.Count ?? 0); i++) Outbox.Remove(confirmed![i]);
     }
 
     private void ApplyFill(OrderFilled e)

@@ -22,7 +22,7 @@ public sealed class PortfolioEntity : ReceivePersistentActor
     private readonly TradingSettings _settings;
     private readonly PortfolioState _state;
     private readonly ValueHistory _history;
-    private readonly Dictionary<string, TickerQuote> _quotes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, QuoteSlot> _quotes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _followed = new(StringComparer.Ordinal);
 
     /// <summary>The portfolio of <paramref name="userId"/>.</summary>
@@ -41,14 +41,14 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         });
         Recover<FillApplied>(e =>
         {
-            foreach (var q in e.Quotes ?? []) _quotes[q.Symbol] = q;
+            foreach (var q in e.Quotes ?? []) _quotes[q.Symbol] = QuoteSlot.From(q);
             ApplyFill(e.Fill, e.CashAfter);
         });
         Recover<PortfolioReset>(e => ApplyReset(e.Seq, e.StartingCash, e.Timestamp ?? Now));
         Recover<RecoveryCompleted>(_ => FollowHeldSymbols());
         Command<PortfolioDelivery>(OnDelivery);
-        Command<Quote>(q => OnQuote(new TickerQuote(q.Symbol, q.BidPrice, q.BidSize, q.AskPrice, q.AskSize, q.Timestamp), fromTopic: true));
-        Command<QuoteReply>(r => { if (r.Quote is { } q) OnQuote(q, fromTopic: false); });
+        Command<Quote>(q => OnQuote(q.Symbol, q.BidPrice, q.BidSize, q.AskPrice, q.AskSize, q.Timestamp, fromTopic: true));
+        Command<QuoteReply>(r => { if (r.Quote is { } q) OnQuote(q.Symbol, q.Bid, q.BidSize, q.Ask, q.AskSize, q.Timestamp, fromTopic: false); });
         Command<GetPortfolio>(_ => Sender.Tell(View()));
         Command<GetValueHistory>(q => Sender.Tell(new ValueHistoryView(_userId, _history.Between(q.From, q.To))));
         Command<SaveSnapshotSuccess>(_ => { });
@@ -101,7 +101,7 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         else if (d.Fill is { } fill && fill.Seq == d.Seq)
         {
             // Quotes arriving meanwhile wait (persist stashes commands), so these are the ones ApplyFill values at.
-            Persist(new FillApplied(fill) { CashAfter = d.CashAfter, Quotes = [.. _quotes.Values] }, e =>
+            Persist(new FillApplied(fill) { CashAfter = d.CashAfter, Quotes = [.. _quotes.Values.Select(q => q.ToTickerQuote())] }, e =>
             {
                 ApplyFill(e.Fill, e.CashAfter);
                 Applied(replyTo, e.Fill.Seq);
@@ -112,7 +112,7 @@ public sealed class PortfolioEntity : ReceivePersistentActor
     private void ApplyFill(Fill fill, decimal? cashAfter)
     {
         _state.Apply(fill, cashAfter);
-        _history.Add(Point(fill.Timestamp, View()));
+        PortfolioValuation.AddPoint(_history, fill.Timestamp, _state, _quotes);
     }
 
     private void ApplyReset(long seq, decimal? startingCash, DateTime at)
@@ -120,7 +120,7 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         _state.Reset(seq, startingCash);
         _quotes.Clear();
         _history.Clear();
-        _history.Add(Point(at, View()));
+        PortfolioValuation.AddPoint(_history, at, _state, _quotes);
     }
 
     private void Applied(IActorRef replyTo, long seq)
@@ -128,55 +128,65 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         replyTo.Tell(new DeliveryAck(seq));
         FollowHeldSymbols();
         if (HasUpdateSubscribers()) PublishUpdate(View());
-        if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state.ToSnapshot([.. _history.Points]));
+        if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state.ToSnapshot(_history.Between(null, null)));
     }
 
     /// <summary>
     /// A quote from the topic replaces one at least as old; the Ticker's answer (asked when a position opens) only fills
     /// a gap, since a topic quote with the same time may have overtaken it.
     /// </summary>
-    private void OnQuote(TickerQuote q, bool fromTopic)
+    private void OnQuote(string symbol, decimal bid, decimal bidSize, decimal ask, decimal askSize, DateTime timestamp, bool fromTopic)
     {
-        if (!_state.Positions.TryGetValue(q.Symbol, out var position)) return;
-        var old = _quotes.GetValueOrDefault(q.Symbol);
-        if (old is not null && (fromTopic ? q.Timestamp < old.Timestamp : q.Timestamp <= old.Timestamp)) return;
-        _quotes[q.Symbol] = q;
-        if (PortfolioValuation.MarkPrice(position.Quantity, old) == PortfolioValuation.MarkPrice(position.Quantity, q)) return; // not revalued
+        if (!_state.Positions.TryGetValue(symbol, out var position)) return;
+        var slot = _quotes.GetValueOrDefault(symbol);
+        if (slot is not null && (fromTopic ? timestamp < slot.Timestamp : timestamp <= slot.Timestamp)) return;
+        var before = PortfolioValuation.MarkPrice(position.Quantity, slot);
+        if (slot is null) _quotes[symbol] = slot = new QuoteSlot(symbol);
+        slot.Set(bid, bidSize, ask, askSize, timestamp);
+        if (before == PortfolioValuation.MarkPrice(position.Quantity, slot)) return; // not revalued
         // Valuing the whole portfolio is only worth it for a history point or a subscriber (quotes come many per minute).
         var now = Now;
         var due = _history.IsDue(now);
         var followed = HasUpdateSubscribers();
         if (!due && !followed) return;
-        var view = View();
-        if (due) _history.Add(Point(now, view));
-        if (followed) PublishUpdate(view);
+        if (due) PortfolioValuation.AddPoint(_history, now, _state, _quotes);
+        if (followed) PublishUpdate(View());
     }
 
     /// <summary>Follows the quotes of exactly the held symbols; asks a newly held symbol's ticker for its quote at once.</summary>
     private void FollowHeldSymbols()
     {
+        // Runs on every fill: plain loops, no closures or iterators when nothing changed (the usual case).
         var pubSub = DistributedPubSub.Get(Context.System);
-        foreach (var symbol in _followed.Where(s => !_state.Positions.ContainsKey(s)).ToList())
+        List<string>? sold = null;
+        foreach (var symbol in _followed)
         {
-            pubSub.Unsubscribe(TickerEntity.Topic(symbol), Self);
-            _followed.Remove(symbol);
-            _quotes.Remove(symbol);
+            if (!_state.Positions.ContainsKey(symbol)) (sold ??= []).Add(symbol);
         }
+        for (var i = 0; i < (sold?.Count ?? 0); i++)
+        {
+            pubSub.Unsubscribe(TickerEntity.Topic(sold![i]), Self);
+            _followed.Remove(sold[i]);
+            _quotes.Remove(sold[i]);
+        }
+        foreach (var symbol in _state.Positions.Keys)
+        {
+            if (_followed.Add(symbol)) Follow(pubSub, symbol);
+        }
+    }
+
+    private void Follow(DistributedPubSub pubSub, string symbol)
+    {
         var self = Self;
-        foreach (var symbol in _state.Positions.Keys.Where(_followed.Add))
-        {
-            pubSub.Subscribe(TickerEntity.Topic(symbol), Self);
-            ClusterSharding.Get(Context.System).EntityRefFor(TradingEntities.TickerType, symbol)
-                .Ask<QuoteReply>(new GetQuote(), _settings.QuoteTimeout)
-                .ContinueWith(t => { if (t.IsCompletedSuccessfully) self.Tell(t.Result); }, TaskScheduler.Default);
-        }
+        pubSub.Subscribe(TickerEntity.Topic(symbol), self);
+        ClusterSharding.Get(Context.System).EntityRefFor(TradingEntities.TickerType, symbol)
+            .Ask<QuoteReply>(new GetQuote(), _settings.QuoteTimeout)
+            .ContinueWith(t => { if (t.IsCompletedSuccessfully) self.Tell(t.Result); }, TaskScheduler.Default);
     }
 
     private bool HasUpdateSubscribers() => DistributedPubSub.Get(Context.System).SubscriberCount(_updatesTopic) > 0;
 
     private void PublishUpdate(PortfolioView view) => DistributedPubSub.Get(Context.System).Publish(_updatesTopic, new PortfolioUpdated(view));
-
-    private static ValuePoint Point(DateTime at, PortfolioView view) => new(at, view.Equity, view.Cash, view.MarketValue);
 
     private PortfolioView View() => PortfolioValuation.View(_userId, _state, _quotes);
 }

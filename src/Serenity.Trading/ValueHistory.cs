@@ -6,48 +6,81 @@ namespace Serenity.Trading;
 /// </summary>
 internal sealed class ValueHistory(int size, TimeSpan interval)
 {
-    // Each point carries the newest timestamp up to it (points are added in arrival order, which is not always time
+    // A ring of plain values (no object per point, no references for the GC to trace): every fill adds a point, and a
+    // linked list of point objects made one long-lived object per order that a later collection had to promote.
+    // Each entry carries the newest timestamp up to it (points are added in arrival order, which is not always time
     // order: a fill stamped by the Account can arrive after a revaluation point), so a read "since T" walks back from the
-    // newest point only until everything before is older than T, instead of over the whole history on every fill.
-    private readonly LinkedList<(ValuePoint Point, DateTime NewestSoFar)> _points = new();
+    // newest entry only until everything before is older than T, instead of over the whole history on every fill.
+    private Entry[] _ring = new Entry[Math.Min(size, 16)];
+    private int _first; // index of the oldest entry
+    private int _count;
 
-    public IEnumerable<ValuePoint> Points => _points.Select(p => p.Point);
+    public IEnumerable<ValuePoint> Points => Between(null, null);
 
     /// <summary>Adds a point for a fill or reset (always).</summary>
-    public void Add(ValuePoint point)
+    public void Add(ValuePoint point) => Add(point.Timestamp, point.Equity, point.Cash, point.MarketValue);
+
+    /// <summary>Adds a point (the same as <see cref="Add(ValuePoint)"/> without the point object).</summary>
+    public void Add(DateTime at, decimal equity, decimal cash, decimal marketValue)
     {
-        var newest = _points.Last is { } last && last.Value.NewestSoFar > point.Timestamp ? last.Value.NewestSoFar : point.Timestamp;
-        _points.AddLast((point, newest));
-        while (_points.Count > size) _points.RemoveFirst();
+        var newest = _count > 0 && Last.NewestSoFar > at ? Last.NewestSoFar : at;
+        var entry = new Entry(at, equity, cash, marketValue, newest);
+        if (_count == size)
+        {
+            _ring[_first] = entry; // full: the newest replaces the oldest
+            _first = (_first + 1) % size;
+            return;
+        }
+        if (_count == _ring.Length) Grow();
+        _ring[(_first + _count) % _ring.Length] = entry;
+        _count++;
     }
 
     /// <summary>Whether a revaluation at <paramref name="at"/> adds a point: the last one is at least the interval old.</summary>
-    public bool IsDue(DateTime at) => _points.Last is not { } last || at - last.Value.Point.Timestamp >= interval;
+    public bool IsDue(DateTime at) => _count == 0 || at - Last.Timestamp >= interval;
 
-    public void Clear() => _points.Clear();
+    public void Clear()
+    {
+        _first = 0;
+        _count = 0;
+    }
 
     public void Restore(IEnumerable<ValuePoint>? points)
     {
-        _points.Clear();
+        Clear();
         foreach (var p in points ?? []) Add(p);
     }
 
     /// <summary>The points in [<paramref name="from"/>, <paramref name="to"/>) (either end open when null), in history order.</summary>
     public IReadOnlyList<ValuePoint> Between(DateTime? from, DateTime? to)
     {
-        var start = _points.First;
+        var start = 0;
         if (from is { } f)
         {
-            var node = _points.Last;
-            while (node is not null && node.Value.NewestSoFar >= f) node = node.Previous;
-            start = node is null ? _points.First : node.Next; // node and everything before it are older than from
+            var i = _count - 1;
+            while (i >= 0 && At(i).NewestSoFar >= f) i--;
+            start = i + 1; // entry i and everything before it are older than from
         }
-        var result = new List<ValuePoint>();
-        for (var node = start; node is not null; node = node.Next)
+        var result = new List<ValuePoint>(_count - start);
+        for (var i = start; i < _count; i++)
         {
-            var p = node.Value.Point;
-            if ((from is not { } lo || p.Timestamp >= lo) && (to is not { } hi || p.Timestamp < hi)) result.Add(p);
+            var e = At(i);
+            if ((from is not { } lo || e.Timestamp >= lo) && (to is not { } hi || e.Timestamp < hi)) result.Add(new ValuePoint(e.Timestamp, e.Equity, e.Cash, e.MarketValue));
         }
         return result;
     }
+
+    private ref readonly Entry Last => ref At(_count - 1);
+
+    private ref readonly Entry At(int index) => ref _ring[(_first + index) % _ring.Length];
+
+    private void Grow()
+    {
+        var bigger = new Entry[Math.Min(size, _ring.Length * 2)];
+        for (var i = 0; i < _count; i++) bigger[i] = At(i);
+        _ring = bigger;
+        _first = 0;
+    }
+
+    private readonly record struct Entry(DateTime Timestamp, decimal Equity, decimal Cash, decimal MarketValue, DateTime NewestSoFar);
 }

@@ -7,7 +7,8 @@ namespace Serenity.Benchmarks;
 /// <summary>
 /// What a measured window of the order benchmarks cost beside the client's figure: the server's own latency (the share
 /// of orders its handler answered within 1, 2 and 5 ms, from its order-latency histogram), the process CPU per order
-/// and the GC pauses. Client and server share the process, so the CPU is both sides'.
+/// and the GC pauses, with every GC of the window and the bytes allocated per order (<see cref="GcRecorder"/>). Client
+/// and server share the process, so the CPU and the allocation are both sides'.
 /// </summary>
 internal sealed class RunWindow
 {
@@ -17,6 +18,8 @@ internal sealed class RunWindow
     private readonly TimeSpan _gcPause;
     private readonly int _gen0;
     private readonly int _gen2;
+    private readonly GcRecorder _gcs;
+    private readonly AllocationSampler? _allocations;
 
     private RunWindow(ServerMetrics metrics)
     {
@@ -26,6 +29,8 @@ internal sealed class RunWindow
         _gcPause = GC.GetTotalPauseDuration();
         _gen0 = GC.CollectionCount(0);
         _gen2 = GC.CollectionCount(2);
+        _gcs = GcRecorder.Start();
+        _allocations = AllocationSampler.StartIfAsked();
     }
 
     public static RunWindow Start(TradingBenchNode node) => new(node.Host.Context.Metrics);
@@ -42,6 +47,6 @@ internal sealed class RunWindow
             return count == 0 ? "-" : ((buckets[i] - _buckets[i]) * 100.0 / count).ToString("F1", CultureInfo.InvariantCulture) + " %";
         }
         return string.Create(CultureInfo.InvariantCulture,
-            $"server answered within 1 / 2 / 5 ms: {Within(1)} / {Within(2)} / {Within(5)}; CPU {cpu.TotalMilliseconds / Math.Max(1, orders):F3} ms per order; GC {GC.CollectionCount(0) - _gen0} collections ({GC.CollectionCount(2) - _gen2} gen2), paused {(GC.GetTotalPauseDuration() - _gcPause).TotalMilliseconds:F0} ms");
+            $"server answered within 1 / 2 / 5 ms: {Within(1)} / {Within(2)} / {Within(5)}; CPU {cpu.TotalMilliseconds / Math.Max(1, orders):F3} ms per order; GC {GC.CollectionCount(0) - _gen0} collections ({GC.CollectionCount(2) - _gen2} gen2), paused {(GC.GetTotalPauseDuration() - _gcPause).TotalMilliseconds:F0} ms; {_gcs.Stop(orders)}{(_allocations is null ? "" : "\n" + _allocations.Stop())}");
     }
 }

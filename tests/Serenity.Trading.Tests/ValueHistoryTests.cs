@@ -23,6 +23,19 @@ public sealed class ValueHistoryTests
     }
 
     [Fact]
+    public void A_long_history_keeps_the_newest_points_in_order_past_its_size()
+    {
+        var history = new ValueHistory(size: 40, interval: TimeSpan.FromMinutes(1));
+        for (var minute = 0; minute < 100; minute++) history.Add(At(minute, minute));
+
+        Assert.Equal(Enumerable.Range(60, 40).Select(m => (decimal)m), history.Points.Select(p => p.Equity));
+        Assert.Equal([95m, 96m, 97m, 98m, 99m], history.Between(T0.AddMinutes(95), null).Select(p => p.Equity));
+        history.Clear();
+        Assert.Empty(history.Points);
+        Assert.True(history.IsDue(T0));
+    }
+
+    [Fact]
     public void A_revaluation_is_due_once_the_last_point_is_an_interval_old()
     {
         var history = new ValueHistory(size: 10, interval: TimeSpan.FromMinutes(1));
