@@ -70,9 +70,9 @@ internal static class BenchmarkHost
         var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         var dll = typeof(BenchmarkHost).Assembly.Location;
         if (!Path.GetFileName(Environment.ProcessPath!).StartsWith("Serenity.Benchmarks", StringComparison.Ordinal)) psi.ArgumentList.Add(dll);
+        // The trading and risk groups measure what a Serenity.Server node runs: with the server's runtime settings (GC).
+        if (s_serverNodeGroups.Contains(group)) ServerRuntimeConfig.Apply(psi, dll);
         foreach (var a in new[] { group, "--child", "--runs", runs.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
-        // The trading and risk groups measure what a Serenity.Server node runs, and the node (Web SDK) uses Server GC.
-        if (s_serverNodeGroups.Contains(group)) psi.Environment["DOTNET_gcServer"] = "1";
         if (only is not null)
         {
             psi.ArgumentList.Add("--only");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 
 namespace Serenity.Benchmarks;
 
@@ -52,6 +53,8 @@ internal static class OrderHttpBenchmarks
 
     private static async Task<(TradingBenchNode, string[], string[])> Setup()
     {
+        // Which GC the figures are for (the harness runs this child with the server's runtimeconfig.json).
+        Console.Error.WriteLine($"runtime: {(GCSettings.IsServerGC ? "Server" : "workstation")} GC, latency mode {GCSettings.LatencyMode}, {Environment.ProcessorCount} cores");
         var node = await TradingBenchNode.StartAsync("");
         var latency = await node.UsersAsync("lat", LatencyUsers);
         var sustained = await node.UsersAsync("sus", SustainedUsers);
