@@ -128,7 +128,7 @@ public sealed class Journal : IAsyncDisposable
             {
                 try
                 {
-                    toWrite.Add((write, write.Events.Select(e => ToRow(request, e, now)).ToList()));
+                    toWrite.Add((write, Rows(request, write, now)));
                 }
                 catch (Exception e)
                 {
@@ -139,7 +139,9 @@ public sealed class Journal : IAsyncDisposable
         try
         {
             await Initialized.ConfigureAwait(false);
-            await _store.WriteAsync(toWrite.Select(w => w.Rows).ToList(), CancellationToken.None).ConfigureAwait(false);
+            var rows = new List<IReadOnlyList<JournalRow>>(toWrite.Count);
+            foreach (var (_, writeRows) in toWrite) rows.Add(writeRows);
+            await _store.WriteAsync(rows, CancellationToken.None).ConfigureAwait(false);
             foreach (var (write, _) in toWrite) outcomes[write] = null;
         }
         catch (JournalCollisionException) when (toWrite.Count > 1)
@@ -164,6 +166,14 @@ public sealed class Journal : IAsyncDisposable
             foreach (var (write, _) in toWrite) outcomes[write] = e;
         }
         foreach (var request in batch) Reply(request, outcomes);
+    }
+
+    // A loop, not LINQ: every persisted event passes here (a closure, a delegate and an iterator per atomic write before).
+    private JournalRow[] Rows(WriteRequest request, AtomicWrite write, DateTimeOffset now)
+    {
+        var rows = new JournalRow[write.Events.Count];
+        for (var i = 0; i < rows.Length; i++) rows[i] = ToRow(request, write.Events[i], now);
+        return rows;
     }
 
     private JournalRow ToRow(WriteRequest request, PendingEvent e, DateTimeOffset now)
