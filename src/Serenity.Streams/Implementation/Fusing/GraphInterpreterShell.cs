@@ -25,6 +25,8 @@ internal sealed class GraphInterpreterShell : IThreadPoolWorkItem
     private readonly ActorMaterializer _materializer;
     private int _state = Busy; // until Start runs the first turn
     private bool _started;
+    private TimeSpan _busy; // summed only while InterpreterBusyTime.ThreadClock is set
+    private bool _busyReported;
 
     public GraphInterpreterShell(ActorMaterializer materializer, int syncProcessingLimit)
     {
@@ -74,6 +76,8 @@ internal sealed class GraphInterpreterShell : IThreadPoolWorkItem
     {
         var previous = t_running;
         t_running = this;
+        var clock = InterpreterBusyTime.ThreadClock;
+        var started = clock?.Invoke() ?? TimeSpan.Zero;
         // Publishing stages wake many idle actors per turn: queue them to the pool in batches.
         Dispatcher.BeginWakeUpBatch();
         try
@@ -91,7 +95,16 @@ internal sealed class GraphInterpreterShell : IThreadPoolWorkItem
         {
             Dispatcher.EndWakeUpBatch();
             t_running = previous;
+            if (clock is not null) AddBusy(clock() - started);
         }
+    }
+
+    private void AddBusy(TimeSpan turn)
+    {
+        _busy += turn;
+        if (!IsTerminated || _busyReported) return;
+        _busyReported = true;
+        InterpreterBusyTime.Finished(_busy);
     }
 
     private void RunTurn()
