@@ -55,9 +55,12 @@ internal sealed class GraphInterpreterShell : IThreadPoolWorkItem
             return;
         }
         _inbox.Enqueue(e);
-        // Dekker with the loop's release below: both sides fence between their write and their read.
-        var state = Volatile.Read(ref _state);
-        if (state == Idle && Interlocked.CompareExchange(ref _state, Busy, Idle) == Idle) Dispatch();
+        // Dekker with the loop's release below: both sides fence between their write and their read. Here the CAS
+        // is the fence: a plain read of the state could pass the enqueue's last store (x86 lets a load overtake an
+        // earlier store), see "busy" while the loop, going idle, misses the event: the graph then stalled for good
+        // (seen with two islands, whose boundary wakes the other side through this inbox).
+        var state = Interlocked.CompareExchange(ref _state, Busy, Idle);
+        if (state == Idle) Dispatch();
         else if (state == Done) DrainDropped(); // the loop ended between our check and our enqueue
     }
 
