@@ -222,8 +222,8 @@ internal static class MarketDataBenchmarks
         Cleaning = new CleaningOptions { CheckClock = false },
         Bucket = new FairLeakyBucketSettings { PerKeyRate = 0, GlobalRate = 0, IdleCapacity = 1_000_000, MaxCapacity = 1_000_000 },
         BarTick = TimeSpan.Zero,
-        // For side-by-side runs: SERENITY_BENCH_ONE_ISLAND=1 runs the whole graph on one island, as before the split.
-        QuotesOnOwnIsland = Environment.GetEnvironmentVariable("SERENITY_BENCH_ONE_ISLAND") is null,
+        // For side-by-side runs: SERENITY_BENCH_TWO_ISLANDS=1 puts the bucket and the quote publishing on an island of their own.
+        QuotesOnOwnIsland = Environment.GetEnvironmentVariable("SERENITY_BENCH_TWO_ISLANDS") is not null,
     };
 
     /// <summary>Alpaca wire frames of <see cref="QuotesPerFrame"/> messages each.</summary>
