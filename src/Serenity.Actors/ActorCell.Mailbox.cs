@@ -28,13 +28,33 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
             return;
         }
         _queue.Enqueue(new Envelope(message, sender));
-        // Idle → scheduled in one step. The CAS is also the full fence between the enqueue and the status read: on
-        // a status that is not idle (scheduled or on hold) the running turn, or whoever lifts the hold, clears its
-        // flag and then looks for messages, so it will see this one. (Reading the status first and fencing after
-        // cost a second trip for the status line, which the mailbox's own core wrote last, on every wake-up.)
-        var s = Interlocked.CompareExchange(ref _status, Scheduled, 0);
-        if (s == 0) Dispatcher.ScheduleFromTell(this);
-        else if ((s & Closed) != 0) DrainUserMessagesToDeadLetters();
+        var fenced = false;
+        while (true)
+        {
+            var s = Volatile.Read(ref _status);
+            if ((s & Closed) != 0)
+            {
+                DrainUserMessagesToDeadLetters();
+                return;
+            }
+            if (s != 0)
+            {
+                // Scheduled or on hold: the running turn (or whoever lifts the hold) clears its flag and then looks for
+                // messages, so leaving the wake-up to it is safe only once this enqueue is visible. Without a full fence
+                // the status read may overtake the enqueue's store (x86 reorders a store and a later load): both sides
+                // miss each other and the message waits in an idle mailbox for good (the backtest stall, once in
+                // millions of messages). The fence is paid only here; the wake-up path's CAS is a full fence already.
+                if (fenced) return;
+                Interlocked.MemoryBarrier();
+                fenced = true;
+                continue;
+            }
+            if (Interlocked.CompareExchange(ref _status, Scheduled, 0) == 0)
+            {
+                Dispatcher.ScheduleFromTell(this);
+                return;
+            }
+        }
     }
 
     /// <summary>Pushes a system message onto the lock-free list; it overtakes user messages.</summary>
