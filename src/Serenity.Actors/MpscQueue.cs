@@ -202,10 +202,10 @@ internal sealed class MpscQueue<T>
 }
 
 /// <summary>
-/// A queue segment's producers' and consumer's positions (not nested: a struct in a generic type cannot have an
-/// explicit layout), each on a cache line of its own, away from the fields both
-/// only read: a message crossing cores then moves only its slot's line (and the mailbox status), not a line
-/// that the consumer writes on every take and the producer on every put.
+/// A queue segment's producers' and consumer's positions, each on a cache line of its own, away from the fields both
+/// only read: a message crossing cores then moves its slot's line (and the mailbox status), not also a line that the
+/// consumer writes on every take and the producer on every put. Not nested in the segment: a struct inside a generic
+/// type cannot have an explicit layout.
 /// </summary>
 [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 192)]
 internal struct QueueIndexes
