@@ -123,8 +123,7 @@ internal sealed class MpscQueue<T>
     {
         private readonly Slot[] _slots;
         private readonly int _mask;
-        private int _tail;
-        public int Head;
+        private QueueIndexes _indexes;
         public int FrozenTail = -1;
         public Segment? Next;
 
@@ -137,6 +136,9 @@ internal sealed class MpscQueue<T>
 
         public int Capacity => _slots.Length;
 
+        /// <summary>The consumer's next position (consumer only).</summary>
+        public int Head => _indexes.Head;
+
         public bool HasItem => Volatile.Read(ref _slots[Head & _mask].Sequence) == Head + 1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -145,12 +147,12 @@ internal sealed class MpscQueue<T>
             var slots = _slots;
             while (true)
             {
-                var pos = Volatile.Read(ref _tail);
+                var pos = Volatile.Read(ref _indexes.Tail);
                 ref var slot = ref slots[pos & _mask];
                 var diff = Volatile.Read(ref slot.Sequence) - pos;
                 if (diff == 0)
                 {
-                    if (Interlocked.CompareExchange(ref _tail, pos + 1, pos) == pos)
+                    if (Interlocked.CompareExchange(ref _indexes.Tail, pos + 1, pos) == pos)
                     {
                         slot.Item = item;
                         Volatile.Write(ref slot.Sequence, pos + 1);
@@ -167,7 +169,7 @@ internal sealed class MpscQueue<T>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public bool TryDequeue(out T item)
         {
-            var head = Head;
+            var head = _indexes.Head;
             ref var slot = ref _slots[head & _mask];
             if (Volatile.Read(ref slot.Sequence) != head + 1)
             {
@@ -177,7 +179,7 @@ internal sealed class MpscQueue<T>
             item = slot.Item;
             slot.Item = default!;
             Volatile.Write(ref slot.Sequence, head + _slots.Length);
-            Head = head + 1;
+            _indexes.Head = head + 1;
             return true;
         }
 
@@ -188,7 +190,7 @@ internal sealed class MpscQueue<T>
         public void Freeze()
         {
             var offset = _slots.Length * 2;
-            FrozenTail = Interlocked.Add(ref _tail, offset) - offset;
+            FrozenTail = Interlocked.Add(ref _indexes.Tail, offset) - offset;
         }
 
         private struct Slot
@@ -197,4 +199,20 @@ internal sealed class MpscQueue<T>
             public int Sequence;
         }
     }
+}
+
+/// <summary>
+/// A queue segment's producers' and consumer's positions, each on a cache line of its own, away from the fields both
+/// only read: a message crossing cores then moves its slot's line (and the mailbox status), not also a line that the
+/// consumer writes on every take and the producer on every put. Not nested in the segment: a struct inside a generic
+/// type cannot have an explicit layout.
+/// </summary>
+[System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Explicit, Size = 192)]
+internal struct QueueIndexes
+{
+    [System.Runtime.InteropServices.FieldOffset(64)]
+    public int Tail;
+
+    [System.Runtime.InteropServices.FieldOffset(128)]
+    public int Head;
 }

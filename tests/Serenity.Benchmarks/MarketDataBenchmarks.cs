@@ -116,6 +116,7 @@ internal static class MarketDataBenchmarks
         var settings = Unthrottled();
         RunGraph(system, frames.Take(300).ToList(), settings); // warm up: JIT, tiering, mailboxes
         Array.Clear(received);
+        ThreadCpuClock.MeasureIslands();
         var cpu = CpuClock.Start();
         var sw = Stopwatch.StartNew();
         var handle = RunGraph(system, frames, settings);
@@ -123,6 +124,7 @@ internal static class MarketDataBenchmarks
         while (Sum(received) < delivered) Thread.Sleep(1); // the subscribers' mailboxes drain after the stream ends
         sw.Stop();
         cpu.Report("graph_e2e", quotes, "quote");
+        ThreadCpuClock.ReportIslands("graph_e2e", quotes, "quote");
         if (delivered != quotes || handle.Cleaning.Dropped != 0) throw new InvalidOperationException($"lost quotes: {delivered} of {quotes}; {handle.Cleaning}");
         return quotes / sw.Elapsed.TotalSeconds;
     }
@@ -220,6 +222,8 @@ internal static class MarketDataBenchmarks
         Cleaning = new CleaningOptions { CheckClock = false },
         Bucket = new FairLeakyBucketSettings { PerKeyRate = 0, GlobalRate = 0, IdleCapacity = 1_000_000, MaxCapacity = 1_000_000 },
         BarTick = TimeSpan.Zero,
+        // For side-by-side runs: SERENITY_BENCH_TWO_ISLANDS=1 puts the bucket and the quote publishing on an island of their own.
+        QuotesOnOwnIsland = Environment.GetEnvironmentVariable("SERENITY_BENCH_TWO_ISLANDS") is not null,
     };
 
     /// <summary>Alpaca wire frames of <see cref="QuotesPerFrame"/> messages each.</summary>

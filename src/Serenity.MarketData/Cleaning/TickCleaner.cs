@@ -8,8 +8,7 @@ namespace Serenity.MarketData.Cleaning;
 public sealed class TickCleaner(CleaningOptions options, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly Dictionary<string, long> _lastQuote = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _lastTrade = new(StringComparer.Ordinal);
+    private readonly SymbolStates<NewestTicks> _newest = new(static symbol => new NewestTicks(symbol));
 
     /// <summary>What was done, per reason.</summary>
     public CleaningCounters Counters { get; } = new();
@@ -57,14 +56,14 @@ public sealed class TickCleaner(CleaningOptions options, TimeProvider? clock = n
         if (q.BidSize < 0 || q.AskSize < 0) return CleanReason.BadSize;
         if (q.BidPrice > q.AskPrice) return CleanReason.Crossed;
         if (q.BidPrice == q.AskPrice && !options.AllowLocked) return CleanReason.Locked;
-        return InOrder(_lastQuote, q);
+        return InOrder(ref _newest.Get(q).Quote, q);
     }
 
     private CleanReason CheckTrade(Trade t)
     {
         if (t.Price <= 0) return CleanReason.NonPositivePrice;
         if (t.Size <= 0) return CleanReason.BadSize;
-        return InOrder(_lastTrade, t);
+        return InOrder(ref _newest.Get(t).Trade, t);
     }
 
     private static CleanReason CheckBar(ref MarketEvent e, Bar b)
@@ -79,9 +78,8 @@ public sealed class TickCleaner(CleaningOptions options, TimeProvider? clock = n
     }
 
     // Ticks may come a little out of order (venues report late); far out of order means a bad clock upstream.
-    private CleanReason InOrder(Dictionary<string, long> last, MarketEvent e)
+    private CleanReason InOrder(ref long newest, MarketEvent e)
     {
-        ref var newest = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(last, e.Symbol, out _);
         var ticks = e.Timestamp.Ticks;
         if (ticks > newest)
         {
@@ -89,5 +87,14 @@ public sealed class TickCleaner(CleaningOptions options, TimeProvider? clock = n
             return CleanReason.Passed;
         }
         return newest - ticks > options.OutOfOrderTolerance.Ticks ? CleanReason.OutOfOrder : CleanReason.Passed;
+    }
+
+    /// <summary>The newest quote and trade time seen for one symbol (ticks).</summary>
+    private sealed class NewestTicks(string symbol) : ISymbolState
+    {
+        public long Quote;
+        public long Trade;
+
+        public string Symbol { get; } = symbol;
     }
 }

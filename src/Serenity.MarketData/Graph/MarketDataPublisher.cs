@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Serenity.Cluster.PubSub;
 
 namespace Serenity.MarketData.Graph;
@@ -28,7 +27,8 @@ public interface IMarketDataPublisher
 
 /// <summary>
 /// Publishes through the kernel's pub/sub (<see cref="DistributedPubSub"/>), which the cluster provider
-/// carries over RabbitMQ. Each symbol's topics are looked up once, so publishing allocates nothing.
+/// carries over RabbitMQ. Each symbol's topics are looked up once, so publishing allocates nothing; an event's
+/// <see cref="MarketEvent.SymbolId"/> finds its symbol's publisher in an array, without hashing the symbol.
 /// </summary>
 public sealed class PubSubMarketDataPublisher(DistributedPubSub pubSub) : IMarketDataPublisher
 {
@@ -65,38 +65,42 @@ public sealed class PubSubMarketDataPublisher(DistributedPubSub pubSub) : IMarke
     public void PublishQuote(Quote quote)
     {
         ArgumentNullException.ThrowIfNull(quote);
-        _quotes.Publish(quote.Symbol, quote);
+        _quotes.Publish(quote);
     }
 
     /// <inheritdoc />
     public void PublishBar(Bar bar)
     {
         ArgumentNullException.ThrowIfNull(bar);
-        _bars.Publish(bar.Symbol, bar);
+        _bars.Publish(bar);
     }
 
     /// <inheritdoc />
     public void PublishTrade(Trade trade)
     {
         ArgumentNullException.ThrowIfNull(trade);
-        _trades.Publish(trade.Symbol, trade);
+        _trades.Publish(trade);
     }
 
     /// <inheritdoc />
     public void PublishStatus(TradingStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        _statuses.Publish(status.Symbol, status);
+        _statuses.Publish(status);
     }
 
     /// <summary>One topic family (e.g. <c>quotes.{SYM}</c>): a publisher per symbol, made on first use.</summary>
     private sealed class TopicsBySymbol(DistributedPubSub pubSub, Func<string, string> topicOf)
     {
-        private readonly ConcurrentDictionary<string, TopicPublisher> _bySymbol = new(StringComparer.Ordinal);
+        private readonly SymbolStates<SymbolTopic> _bySymbol = new(symbol => new SymbolTopic(symbol, pubSub.Publisher(topicOf(symbol))));
 
-        public void Publish(string symbol, object message) =>
-            _bySymbol.GetOrAdd(symbol, static (s, self) => self.Create(s), this).Publish(message);
+        public void Publish(MarketEvent e) => _bySymbol.Get(e).Publisher.Publish(e);
+    }
 
-        private TopicPublisher Create(string symbol) => pubSub.Publisher(topicOf(symbol));
+    private sealed class SymbolTopic(string symbol, TopicPublisher publisher) : ISymbolState
+    {
+        public string Symbol { get; } = symbol;
+
+        public TopicPublisher Publisher { get; } = publisher;
     }
 }

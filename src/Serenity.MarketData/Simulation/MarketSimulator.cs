@@ -129,7 +129,7 @@ public sealed class MarketSimulator
             s_exchanges[_random.Next(s_exchanges.Length)],
             s_exchanges[_random.Next(s_exchanges.Length)],
             Conditions.None,
-            'C');
+            'C') { SymbolId = s.Id };
     }
 
     private Trade TradeOf(SymbolState s, Quote quote)
@@ -142,7 +142,7 @@ public sealed class MarketSimulator
             _ => Math.Round((quote.BidPrice + quote.AskPrice) / 2, quote.BidPrice < 1 ? 4 : 2),
         };
         var size = _random.NextDouble() < 0.6 ? 100 * _random.Between(1, 5) : _random.Between(1, 99);
-        return new Trade(s.Spec.Symbol, Now, price, size, ++_tradeId, s_exchanges[_random.Next(s_exchanges.Length)], Conditions.None, 'C');
+        return new Trade(s.Spec.Symbol, Now, price, size, ++_tradeId, s_exchanges[_random.Next(s_exchanges.Length)], Conditions.None, 'C') { SymbolId = s.Id };
     }
 
     private void RunScript(Scenario scenario, bool end)
@@ -183,6 +183,8 @@ public sealed class MarketSimulator
     private sealed class SymbolState(SimulatedSymbol spec)
     {
         public SimulatedSymbol Spec { get; } = spec;
+
+        public int Id { get; } = SymbolIds.Of(spec.Symbol);
 
         public double LogPrice = Math.Log((double)spec.StartPrice);
         public TimeSpan LastMove;

@@ -16,6 +16,15 @@ public static class FairLeakyBucket
     /// </summary>
     public static Flow<T, T, IFairBucketStats<TKey>> Create<T, TKey>(Func<T, TKey> keyFor, FairLeakyBucketSettings settings) where TKey : notnull =>
         Flow.FromGraph(new FairLeakyBucket<T, TKey>(keyFor, settings));
+
+    /// <summary>
+    /// As <see cref="Create{T, TKey}(Func{T, TKey}, FairLeakyBucketSettings)"/>, with a hint that saves the per-element
+    /// key lookup: <paramref name="indexFor"/> gives a small non-negative number for the element's key (a dense id
+    /// assigned elsewhere, e.g. at parse time), or -1 when it has none. The bucket keeps keys in an array by that
+    /// number and checks that the key found there is the element's key, so a wrong or stale number costs a lookup, never a mix-up.
+    /// </summary>
+    public static Flow<T, T, IFairBucketStats<TKey>> Create<T, TKey>(Func<T, TKey> keyFor, Func<T, int> indexFor, FairLeakyBucketSettings settings) where TKey : notnull =>
+        Flow.FromGraph(new FairLeakyBucket<T, TKey>(keyFor, settings) { IndexFor = indexFor });
 }
 
 /// <summary>
@@ -49,6 +58,9 @@ public sealed class FairLeakyBucket<T, TKey> : GraphStageWithMaterializedValue<F
     /// <summary>The key of an element.</summary>
     public Func<T, TKey> KeyFor { get; }
 
+    /// <summary>Optional: a small non-negative number of the element's key (-1: none); a hint, checked against the key.</summary>
+    public Func<T, int>? IndexFor { get; init; }
+
     /// <summary>The parameters.</summary>
     public FairLeakyBucketSettings Settings { get; }
 
@@ -72,11 +84,14 @@ public sealed class FairLeakyBucket<T, TKey> : GraphStageWithMaterializedValue<F
     private sealed class Logic : TimerGraphStageLogic, IInHandler, IOutHandler
     {
         private const string LeakTimer = "leak";
+        private const int MaxIndex = 1 << 22; // an index hint past this is ignored (the array would be too large)
         private readonly FairLeakyBucket<T, TKey> _stage;
         private readonly FairLeakyBucketSettings _settings;
         private readonly FairBucketRegistry<T, TKey> _registry;
         private readonly Decider _decider;
         private readonly Dictionary<TKey, KeyState<T, TKey>> _keys = [];
+        private readonly EqualityComparer<TKey> _keyComparer = EqualityComparer<TKey>.Default;
+        private KeyState<T, TKey>?[] _byIndex = []; // keys by IndexFor, when the stage has it
         private readonly ReadyHeap<T, TKey> _ready = new(); // may leak now, by fair-queuing tag
         private readonly Queue<KeyState<T, TKey>> _cooldown = new(); // leaked recently, by NextAllowed
         private Connection<T> _inConn = null!;
@@ -135,7 +150,7 @@ public sealed class FairLeakyBucket<T, TKey> : GraphStageWithMaterializedValue<F
                 return;
             }
             var now = Clock.GetTimestamp();
-            if (!_keys.TryGetValue(key, out var state)) state = AddKey(key, now);
+            var state = Find(key, element, now);
             if (TryPassThrough(state, element, now)) return;
             if (Accept(state, element, now) && !state.InReady && !state.InCooldown)
             {
@@ -152,12 +167,32 @@ public sealed class FairLeakyBucket<T, TKey> : GraphStageWithMaterializedValue<F
             if (_backlog == 0) CompleteStage();
         }
 
-        public void OnPull() => TryLeak(Clock.GetTimestamp());
+        // With nothing queued nothing can leak (a pass-through promotes cooled-down keys itself): no clock read.
+        public void OnPull()
+        {
+            if (_backlog != 0) TryLeak(Clock.GetTimestamp());
+        }
 
         protected override void OnTimer(object timerKey)
         {
             _timerArmed = false;
             TryLeak(Clock.GetTimestamp());
+        }
+
+        private KeyState<T, TKey> Find(TKey key, T element, long now)
+        {
+            var index = _stage.IndexFor is { } indexFor ? indexFor(element) : -1;
+            var byIndex = _byIndex;
+            if ((uint)index < (uint)byIndex.Length && byIndex[index] is { } known && _keyComparer.Equals(known.Key, key)) return known;
+            if (!_keys.TryGetValue(key, out var state)) state = AddKey(key, now);
+            if (index is >= 0 and < MaxIndex) Remember(index, state);
+            return state;
+        }
+
+        private void Remember(int index, KeyState<T, TKey> state)
+        {
+            if (index >= _byIndex.Length) Array.Resize(ref _byIndex, Math.Max(64, (int)Math.Min(Array.MaxLength, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)index + 1))));
+            _byIndex[index] = state;
         }
 
         private KeyState<T, TKey> AddKey(TKey key, long now)

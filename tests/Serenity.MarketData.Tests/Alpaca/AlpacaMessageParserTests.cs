@@ -27,6 +27,18 @@ public class AlpacaMessageParserTests
     }
 
     [Fact]
+    public void Quotes_and_trades_carry_their_symbols_id_which_equality_leaves_out()
+    {
+        var messages = Parse("""[{"T":"q","S":"IDA","bp":1,"bs":1,"ap":2,"as":1,"t":"2024-02-22T15:51:45Z"},{"T":"t","S":"IDA","p":1,"s":1,"t":"2024-02-22T15:51:45Z"},{"T":"q","S":"IDB","bp":1,"bs":1,"ap":2,"as":1,"t":"2024-02-22T15:51:45Z"}]""");
+        var (quoteA, tradeA, quoteB) = ((MarketEvent)messages[0], (MarketEvent)messages[1], (MarketEvent)messages[2]);
+        Assert.Equal(SymbolIds.Of("IDA"), quoteA.SymbolId);
+        Assert.Equal(quoteA.SymbolId, tradeA.SymbolId);
+        Assert.NotEqual(quoteA.SymbolId, quoteB.SymbolId);
+        Assert.Equal(quoteA with { SymbolId = 0 }, quoteA);
+        Assert.Equal((quoteA with { SymbolId = 0 }).GetHashCode(), quoteA.GetHashCode());
+    }
+
+    [Fact]
     public void Every_data_message_type_in_one_batched_frame()
     {
         var messages = Parse(Frames.EveryDataType);

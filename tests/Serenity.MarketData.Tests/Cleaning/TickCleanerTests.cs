@@ -68,6 +68,19 @@ public class TickCleanerTests
     }
 
     [Fact]
+    public void A_quote_carrying_another_symbols_id_is_still_ordered_by_its_own_symbol()
+    {
+        var cleaner = New(new CleaningOptions { OutOfOrderTolerance = TimeSpan.FromSeconds(2), CheckClock = false });
+        var aapl = Q(1, 2, seconds: 10) with { SymbolId = SymbolIds.Of("AAPL") };
+        Assert.NotNull(cleaner.Clean(aapl));
+        // MSFT made from an AAPL quote keeps AAPL's id: it must not be judged against AAPL's newest time.
+        Assert.NotNull(cleaner.Clean(aapl with { Symbol = "MSFT", Timestamp = s_now }));
+        Assert.Null(cleaner.Clean(aapl with { Timestamp = s_now.AddSeconds(5) }));
+        Assert.Null(cleaner.Clean(aapl with { Symbol = "MSFT", Timestamp = s_now.AddSeconds(-5) }));
+        Assert.Equal(2, cleaner.Counters[CleanReason.OutOfOrder]);
+    }
+
+    [Fact]
     public void Unknown_symbols_are_dropped_and_sloppy_ones_repaired()
     {
         var cleaner = New(new CleaningOptions { Universe = new HashSet<string> { "AAPL" } });

@@ -158,6 +158,23 @@ public sealed class MarketDataGraphTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task With_the_quotes_on_their_own_island_every_quote_bar_and_trade_still_arrives_in_order()
+    {
+        var quotes = Subscribe("quotes.AAPL");
+        var trades = Subscribe("trades.AAPL");
+        var bars = Subscribe("bars.AAPL");
+        var messages = Enumerable.Range(0, 2_000).Select(i => (MarketDataMessage)(i % 10 == 9
+            ? new Trade("AAPL", s_t0.AddSeconds(i * 0.05), 10, 1, i)
+            : new Quote("AAPL", s_t0.AddSeconds(i * 0.05), 10 + (i * 0.01m), 1, 10.5m + (i * 0.01m), 1)));
+        var handle = Run([.. messages, new Trade("AAPL", s_t0.AddMinutes(5), 10, 1, 9_999)], s_open with { QuotesOnOwnIsland = true });
+        await handle.Completion.WaitAsync(TimeSpan.FromSeconds(10));
+        var bids = quotes.ReceiveN(1_800).Cast<Quote>().Select(q => q.BidPrice).ToList();
+        Assert.Equal(bids.Order().ToList(), bids);
+        Assert.Equal(201, trades.ReceiveN(201).Count);
+        Assert.Equal(200, bars.ExpectMsg<Bar>().TradeCount + bars.ExpectMsg<Bar>().TradeCount);
+    }
+
+    [Fact]
     public async Task The_simulator_feeds_the_graph()
     {
         var symbols = new[] { "AAPL", "MSFT" };

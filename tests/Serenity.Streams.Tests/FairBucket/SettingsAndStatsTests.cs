@@ -77,6 +77,22 @@ public sealed class SettingsAndStatsTests() : StreamSpec("serenity.streams.fair-
     }
 
     [Fact]
+    public void An_index_hint_that_is_wrong_or_shared_never_mixes_two_keys()
+    {
+        // Keys 1 and 2 claim the same index, key 3 an index of its own, key 4 none: each still queues and leaks as itself.
+        var settings = new FairLeakyBucketSettings { PerKeyRate = 1, GlobalRate = 0, IdleCapacity = 5, MaxCapacity = 5 };
+        var quotes = new[] { (1, 0), (2, 0), (1, 1), (3, 0), (2, 1), (4, 0), (3, 1) }.Select(x => new Quote(x.Item1, x.Item2, TimeSpan.Zero)).ToArray();
+        var (stats, result) = Source.From(quotes)
+            .ViaMaterialized(FairLeakyBucket.Create<Quote, int>(q => q.Key, q => q.Key switch { 1 or 2 => 7, 3 => 3, _ => -1 }, settings), Keep.Right)
+            .ToMaterialized(Sink.Seq<Quote>(), Keep.Both)
+            .Run(Materializer);
+        Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal([(1, 0), (2, 0), (3, 0), (4, 0), (1, 1), (2, 1), (3, 1)], Await(result).Select(q => (q.Key, q.Seq)));
+        Assert.Equal([2L, 2L, 2L, 1L], new[] { 1, 2, 3, 4 }.Select(k => stats.Get(k)!.Delivered));
+        AssertAllStagesStopped();
+    }
+
+    [Fact]
     public void A_failing_key_function_fails_the_stream_with_its_exception()
     {
         var boom = new TestException("key");

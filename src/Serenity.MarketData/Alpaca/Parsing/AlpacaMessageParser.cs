@@ -24,7 +24,7 @@ public sealed class AlpacaMessageParser
 
     private static readonly string[] s_fieldNames = [.. Enum.GetValues<WireField>().Where(f => f >= 0).Select(f => f.ToString().ToLowerInvariant())];
 
-    private readonly Utf8Interner<string> _symbols = new(static utf8 => Encoding.UTF8.GetString(utf8));
+    private readonly Utf8Interner<InternedSymbol> _symbols = new(static utf8 => InternedSymbol.Create(Encoding.UTF8.GetString(utf8)));
     private readonly Utf8Interner<Conditions?> _conditions = new(ReadConditions, 4096);
     private readonly List<ParseError> _pending = [];
     private WireFields _fields;
@@ -153,7 +153,15 @@ public sealed class AlpacaMessageParser
                 break;
             case WireField.S:
                 if (reader.TokenType != JsonTokenType.String) return false;
-                f.Symbol = reader.ValueIsEscaped ? reader.GetString() : _symbols.Get(reader.ValueSpan);
+                if (reader.ValueIsEscaped)
+                {
+                    f.Symbol = reader.GetString();
+                    f.SymbolId = 0;
+                }
+                else
+                {
+                    (f.Symbol, f.SymbolId) = _symbols.Get(reader.ValueSpan);
+                }
                 if (string.IsNullOrEmpty(f.Symbol)) return false;
                 break;
             case WireField.Time:
@@ -339,9 +347,9 @@ public sealed class AlpacaMessageParser
                 error = ParseErrorKind.UnknownType;
                 return null;
             case WireType.Quote:
-                return new Quote(f.Symbol!, f.Time, f.Bp, f.Bs, f.Ap, f.As, f.Bx, f.Ax, f.Conditions ?? Conditions.None, f.Z);
+                return new Quote(f.Symbol!, f.Time, f.Bp, f.Bs, f.Ap, f.As, f.Bx, f.Ax, f.Conditions ?? Conditions.None, f.Z) { SymbolId = f.SymbolId };
             case WireType.Trade:
-                return new Trade(f.Symbol!, f.Time, f.P, f.Size, f.I, f.X, f.Conditions ?? Conditions.None, f.Z);
+                return new Trade(f.Symbol!, f.Time, f.P, f.Size, f.I, f.X, f.Conditions ?? Conditions.None, f.Z) { SymbolId = f.SymbolId };
             case WireType.Bar or WireType.DailyBar or WireType.UpdatedBar:
                 var kind = f.Type == WireType.Bar ? BarKind.Minute : f.Type == WireType.DailyBar ? BarKind.Daily : BarKind.Updated;
                 return new Bar(f.Symbol!, f.Time, f.O, f.H, f.L, f.Close, f.V, f.N, f.Vw, kind);
@@ -392,4 +400,10 @@ public sealed class AlpacaMessageParser
         WireField.Subscription => "subscription",
         _ => s_fieldNames[(int)field],
     };
+}
+
+/// <summary>A symbol as the parser interns it: the string and its <see cref="SymbolIds"/> number.</summary>
+internal readonly record struct InternedSymbol(string Symbol, int Id)
+{
+    public static InternedSymbol Create(string symbol) => new(symbol, symbol.Length == 0 ? 0 : SymbolIds.Of(symbol));
 }

@@ -29,6 +29,7 @@ internal struct WireFields
     public ulong Present;
     public WireType Type;
     public string? Symbol;
+    public int SymbolId;
     public DateTime Time;
     public decimal Bp, Bs, Ap, As, P, Size, O, H, L, Close, V, Vw, Op, Os, Cp, Cs, U, D;
     public long I, N, Oi, Ci, Code;
@@ -46,6 +47,7 @@ internal struct WireFields
         Present = 0;
         Type = WireType.None;
         Symbol = null;
+        SymbolId = 0;
         Vw = 0;
         I = 0;
         N = 0;

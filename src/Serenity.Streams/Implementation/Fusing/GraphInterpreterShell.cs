@@ -25,6 +25,8 @@ internal sealed class GraphInterpreterShell : IThreadPoolWorkItem
     private readonly ActorMaterializer _materializer;
     private int _state = Busy; // until Start runs the first turn
     private bool _started;
+    private TimeSpan _busy; // summed only while InterpreterBusyTime.ThreadClock is set
+    private bool _busyReported;
 
     public GraphInterpreterShell(ActorMaterializer materializer, int syncProcessingLimit)
     {
@@ -53,9 +55,12 @@ internal sealed class GraphInterpreterShell : IThreadPoolWorkItem
             return;
         }
         _inbox.Enqueue(e);
-        // Dekker with the loop's release below: both sides fence between their write and their read.
-        var state = Volatile.Read(ref _state);
-        if (state == Idle && Interlocked.CompareExchange(ref _state, Busy, Idle) == Idle) Dispatch();
+        // Dekker with the loop's release below: both sides fence between their write and their read. Here the CAS
+        // is the fence: a plain read of the state could pass the enqueue's last store (x86 lets a load overtake an
+        // earlier store), see "busy" while the loop, going idle, misses the event: the graph then stalled for good
+        // (seen with two islands, whose boundary wakes the other side through this inbox).
+        var state = Interlocked.CompareExchange(ref _state, Busy, Idle);
+        if (state == Idle) Dispatch();
         else if (state == Done) DrainDropped(); // the loop ended between our check and our enqueue
     }
 
@@ -74,6 +79,8 @@ internal sealed class GraphInterpreterShell : IThreadPoolWorkItem
     {
         var previous = t_running;
         t_running = this;
+        var clock = InterpreterBusyTime.ThreadClock;
+        var started = clock?.Invoke() ?? TimeSpan.Zero;
         // Publishing stages wake many idle actors per turn: queue them to the pool in batches.
         Dispatcher.BeginWakeUpBatch();
         try
@@ -91,7 +98,16 @@ internal sealed class GraphInterpreterShell : IThreadPoolWorkItem
         {
             Dispatcher.EndWakeUpBatch();
             t_running = previous;
+            if (clock is not null) AddBusy(clock() - started);
         }
+    }
+
+    private void AddBusy(TimeSpan turn)
+    {
+        _busy += turn;
+        if (!IsTerminated || _busyReported) return;
+        _busyReported = true;
+        InterpreterBusyTime.Finished(_busy);
     }
 
     private void RunTurn()

@@ -1,0 +1,62 @@
+namespace Serenity.MarketData;
+
+/// <summary>Per-symbol state that knows its symbol.</summary>
+internal interface ISymbolState
+{
+    string Symbol { get; }
+}
+
+/// <summary>
+/// A stage's state per symbol: found through the event's <see cref="MarketEvent.SymbolId"/> in an array (one load
+/// and a string compare, which the shared interned instance ends at its reference check), through a dictionary by
+/// symbol when the event has no id or its id leads to another symbol's state (a stale id: see <see cref="SymbolIds"/>). Reads take no lock and may run on any thread; states are made under a lock, once per symbol.
+/// </summary>
+internal sealed class SymbolStates<T>(Func<string, T> create) where T : class, ISymbolState
+{
+    private readonly Dictionary<string, T> _bySymbol = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private T?[] _byId = [];
+
+    /// <summary>How many symbols have state.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate) return _bySymbol.Count;
+        }
+    }
+
+    /// <summary>The state of the event's symbol (made now if new).</summary>
+    public T Get(MarketEvent e) => Get(e.Symbol, e.SymbolId);
+
+    /// <summary>The state of <paramref name="symbol"/>, whose id is <paramref name="id"/> (0: unknown).</summary>
+    public T Get(string symbol, int id)
+    {
+        var byId = Volatile.Read(ref _byId);
+        if ((uint)id < (uint)byId.Length && byId[id] is { } state && string.Equals(state.Symbol, symbol, StringComparison.Ordinal)) return state;
+        return GetSlow(symbol, id);
+    }
+
+    private T GetSlow(string symbol, int id)
+    {
+        lock (_gate)
+        {
+            if (!_bySymbol.TryGetValue(symbol, out var state))
+            {
+                state = create(symbol);
+                _bySymbol.Add(symbol, state);
+            }
+            if (id > 0 && id <= SymbolIds.MaxIds)
+            {
+                var byId = _byId;
+                if (id >= byId.Length)
+                {
+                    Array.Resize(ref byId, (int)Math.Min(SymbolIds.MaxIds + 1L, Math.Max(64, (long)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)id + 1))));
+                }
+                byId[id] = state;
+                Volatile.Write(ref _byId, byId);
+            }
+            return state;
+        }
+    }
+}
