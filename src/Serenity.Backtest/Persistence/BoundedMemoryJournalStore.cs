@@ -9,8 +9,9 @@ namespace Serenity.Backtest.Persistence;
 /// Recovery needs only the events after an entity's newest snapshot (in a backtest entities snapshot every
 /// <c>snapshot-every</c> = 5,000 events, below the default 10,000 kept); a replay that would need a dropped event fails
 /// loudly instead of recovering a wrong state. Sequence numbers, collisions and tag queries behave as in the memory plugin.
+/// It keeps the events as objects (<see cref="IEventObjectJournalStore"/>): nothing is serialized, as nothing leaves the run.
 /// </summary>
-public sealed class BoundedMemoryJournalStore : IJournalStore
+public sealed class BoundedMemoryJournalStore : IEventObjectJournalStore
 {
     private readonly object _gate = new();
     private readonly int _keep;
