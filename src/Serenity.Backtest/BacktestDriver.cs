@@ -61,7 +61,7 @@ internal sealed class BacktestDriver : ReceiveActor
         }));
         Receive<BacktestObserver.RunnerWarmingUp>(w => Guard(() => OnWarmingUp(w)));
         Receive<BacktestObserver.Settled>(s => Guard(() => OnSettled(s)));
-        Receive<RiskView>(v => Guard(() => OnRisk(v)));
+        Receive<RiskSnapshot>(r => Guard(() => OnRisk(r)));
         Receive<ScenarioHubStats>(s => Guard(() => OnHubStats(s)));
         Receive<RiskScenarios>(_ => Guard(OnScenarios));
         Receive<PortfolioView>(p => Guard(() => { if (_portfolioWait.OnView(p, Context)) SampleWhenBothIn(); }));
@@ -140,15 +140,15 @@ internal sealed class BacktestDriver : ReceiveActor
         _risk = null;
         _portfolioWait.Start(Context);
         _riskPolls = 0;
-        if (traded) Ask(Phase.RiskAfterFill, _plan.Risk, GetRisk.Instance);
+        if (traded) Ask(Phase.RiskAfterFill, _plan.Risk, GetRiskSnapshot.Instance);
         else if (s.Holding) Ask(Phase.Hub, _plan.Hub, GetLatestScenarios.Instance);
         else RiskDone(null);
     });
 
-    private void OnRisk(RiskView v)
+    private void OnRisk(RiskSnapshot risk)
     {
         if (_phase == Phase.RiskAfterFill) Ask(Phase.HubSeeding, _plan.Hub, GetScenarioHubStats.Instance);
-        else Expect(Phase.Risk, () => RiskDone(v.Snapshot));
+        else Expect(Phase.Risk, () => RiskDone(risk));
     }
 
     private void OnHubStats(ScenarioHubStats s) => Expect(Phase.HubSeeding, () =>
@@ -157,7 +157,7 @@ internal sealed class BacktestDriver : ReceiveActor
         else Poll(ref _riskPolls, Phase.HubSeeding, _plan.Hub, GetScenarioHubStats.Instance, "the scenario hub to seed the held symbols' windows");
     });
 
-    private void OnScenarios() => Expect(Phase.Hub, () => Ask(Phase.Risk, _plan.Risk, GetRisk.Instance));
+    private void OnScenarios() => Expect(Phase.Hub, () => Ask(Phase.Risk, _plan.Risk, GetRiskSnapshot.Instance));
 
     private void RiskDone(RiskSnapshot? risk)
     {

@@ -100,6 +100,12 @@ public sealed class RiskEntityTests(ITestOutputHelper output) : RiskTestBase(out
         Assert.Equal(expected.Contributions.OrderBy(c => c.Symbol), snapshot.Positions.Select(p => p.Contribution));
         Assert.Equal(Minute(15), RiskOf("ann").History[^1].AsOf);
         Assert.Equal(snapshot.Historical95.Var, RiskOf("ann").History[^1].Var95);
+        // The snapshot alone (what the backtest samples) is the view's snapshot, contributions included.
+        var alone = Ask<RiskSnapshot>(Risk.Risk("ann"), GetRiskSnapshot.Instance);
+        var inView = RiskOf("ann").Snapshot;
+        Assert.Equal((inView.AsOf, inView.ScenarioCount, inView.PortfolioValue, inView.Historical95, inView.Historical99, inView.Parametric95),
+            (alone.AsOf, alone.ScenarioCount, alone.PortfolioValue, alone.Historical95, alone.Historical99, alone.Parametric95));
+        Assert.Equal(inView.Positions, alone.Positions);
     }
 
     [Fact]
