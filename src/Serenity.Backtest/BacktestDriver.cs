@@ -19,7 +19,7 @@ namespace Serenity.Backtest;
 /// answers the driver once no signal's order is pending: the Account has decided them in submission order, filled them
 /// at this minute's quote, told the Portfolio, and published the fills on <c>account.{user}</c>;</item>
 /// <item>after a fill: the Risk entity answers (it has taken the fill and told the scenario hub what it holds), then the
-/// hub is asked until every held symbol's window is seeded (its Ticker answered);</item>
+/// hub answers once no window is being seeded any more (every Ticker it asked answered);</item>
 /// <item>while something is held (or was just traded): the hub answers (its scenarios for the minute have reached the
 /// Risk entity), then the Risk entity answers with VaR over them;</item>
 /// <item>meanwhile (it depends on none of the above after the fills) the Portfolio is asked for a view in which every
@@ -147,14 +147,14 @@ internal sealed class BacktestDriver : ReceiveActor
 
     private void OnRisk(RiskSnapshot risk)
     {
-        if (_phase == Phase.RiskAfterFill) Ask(Phase.HubSeeding, _plan.Hub, GetScenarioHubStats.Instance);
+        if (_phase == Phase.RiskAfterFill) Ask(Phase.HubSeeding, _plan.Hub, GetScenarioHubStatsWhenSeeded.Instance);
         else Expect(Phase.Risk, () => RiskDone(risk));
     }
 
     private void OnHubStats(ScenarioHubStats s) => Expect(Phase.HubSeeding, () =>
     {
         if (s.Holders.Keys.All(s.Windows.ContainsKey)) Ask(Phase.Hub, _plan.Hub, GetLatestScenarios.Instance);
-        else Poll(ref _riskPolls, Phase.HubSeeding, _plan.Hub, GetScenarioHubStats.Instance, "the scenario hub to seed the held symbols' windows");
+        else Poll(ref _riskPolls, Phase.HubSeeding, _plan.Hub, GetScenarioHubStatsWhenSeeded.Instance, "the scenario hub to seed the held symbols' windows");
     });
 
     private void OnScenarios() => Expect(Phase.Hub, () => Ask(Phase.Risk, _plan.Risk, GetRiskSnapshot.Instance));
