@@ -5,23 +5,26 @@ using Xunit.Abstractions;
 
 namespace Serenity.Persistence.Tests;
 
-/// <summary>The memory plugin with a journal that keeps event objects (<see cref="IEventObjectJournalStore"/>).</summary>
+/// <summary>
+/// The memory plugin with a journal and a snapshot store that keep objects (<see cref="IEventObjectJournalStore"/>,
+/// <see cref="ISnapshotObjectStore"/>).
+/// </summary>
 internal sealed class ObjectKeepingPlugin : PluginUnderTest
 {
     public override string JournalSection => $"class = {PluginConfig.Quote(PluginConfig.ClassName(typeof(ObjectKeepingJournalStore)))}";
 
-    public override string SnapshotSection => $"class = {PluginConfig.Quote(PluginConfig.ClassName(typeof(MemorySnapshotStore)))}";
+    public override string SnapshotSection => $"class = {PluginConfig.Quote(PluginConfig.ClassName(typeof(ObjectKeepingSnapshotStore)))}";
 
     public override IJournalStore CreateJournalStore() => new ObjectKeepingJournalStore();
 
-    public override ISnapshotStore CreateSnapshotStore() => new MemorySnapshotStore();
+    public override ISnapshotStore CreateSnapshotStore() => new ObjectKeepingSnapshotStore();
 }
 
 public sealed class ObjectKeepingPersistentActorTests(ITestOutputHelper output) : PersistentActorContract(new ObjectKeepingPlugin(), output);
 
 public sealed class ObjectKeepingManyActorsTests(ITestOutputHelper output) : ManyActorsContract(new ObjectKeepingPlugin(), output);
 
-/// <summary>What the journal hands a store that keeps event objects.</summary>
+/// <summary>What the journal and the snapshot store hand stores that keep objects.</summary>
 public sealed class ObjectKeepingJournalTests(ITestOutputHelper output) : PersistenceTestKit(new ObjectKeepingPlugin(), new ObjectKeepingPlugin().SystemConfig, output)
 {
     [Fact]
@@ -39,5 +42,22 @@ public sealed class ObjectKeepingJournalTests(ITestOutputHelper output) : Persis
         Assert.Empty(row.Payload); // not serialized
         Assert.Equal(new Added("a"), row.Event);
         Assert.Equal(["a"], Recover("p").Values);
+    }
+
+    [Fact]
+    public async Task The_snapshot_store_gets_the_snapshot_itself_and_recovery_is_offered_it()
+    {
+        var recorder = StartRecorder("p");
+        recorder.Tell(new Add("a"), TestActor);
+        ExpectMsg<Acked>();
+        recorder.Tell(new TakeSnapshot(), TestActor);
+        ExpectMsg<SaveSnapshotSuccess>();
+        StopAndWait(recorder);
+
+        var row = await Persistence.Get(Sys).Snapshots.Store.LoadAsync("p", SnapshotSelectionCriteria.Latest, CancellationToken.None);
+        Assert.NotNull(row);
+        Assert.Empty(row.Payload); // not serialized
+        Assert.Equal(["a"], Assert.IsType<RecorderSnapshot>(row.Snapshot).Values);
+        Assert.Equal(["snapshot:1", "completed"], Recover("p").RecoveryLog);
     }
 }
