@@ -29,7 +29,7 @@ public static class BacktestConfig
             .AppendLine("serenity.log-dead-letters = off")
             .AppendLine("serenity.persistence.journal.plugin = backtest")
             .AppendLine("serenity.persistence.journal.backtest.class = \"Serenity.Backtest.Persistence.BoundedMemoryJournalStore, Serenity.Backtest\"")
-            .AppendLine("serenity.persistence.journal.backtest.keep-events = 10000")
+            .AppendLine("serenity.persistence.journal.backtest.keep-events = 2000")
             .AppendLine("serenity.persistence.snapshot-store.plugin = backtest")
             .AppendLine("serenity.persistence.snapshot-store.backtest.class = \"Serenity.Backtest.Persistence.LatestSnapshotStore, Serenity.Backtest\"")
             .AppendLine(CultureInfo.InvariantCulture, $"serenity.trading.starting-cash = {options.Cash.ToString(CultureInfo.InvariantCulture)}")
@@ -37,9 +37,9 @@ public static class BacktestConfig
             .AppendLine(CultureInfo.InvariantCulture, $"serenity.trading.bar-window = {barWindow}")
             .AppendLine("serenity.trading.redeliver-interval = 1h")
             .AppendLine("serenity.trading.ticker-snapshot-interval = 30d")
-            .AppendLine("serenity.trading.snapshot-every = 5000")
+            .AppendLine("serenity.trading.snapshot-every = 1000")
             .AppendLine("serenity.risk.strategy.retry-interval = 1h")
-            .AppendLine("serenity.risk.strategy.snapshot-every = 5000")
+            .AppendLine("serenity.risk.strategy.snapshot-every = 1000")
             .AppendLine("serenity.risk.drawdown-refresh = off")
             .ToString();
         var config = ConfigurationFactory.ParseString(hocon, "backtest");
