@@ -12,7 +12,7 @@ namespace Serenity.Persistence.Journal;
 /// Replays and other reads run concurrently with the writer. A store that keeps event objects
 /// (<see cref="IEventObjectJournalStore"/>) gets the events unserialized, written on the caller's thread.
 /// </summary>
-public sealed class Journal : IAsyncDisposable
+public sealed partial class Journal : IAsyncDisposable
 {
     private readonly IJournalStore _store;
     private readonly EventSerialization _serialization;
@@ -49,7 +49,7 @@ public sealed class Journal : IAsyncDisposable
         // In memory and nothing queued ahead (an actor's writes must stay in order): write here, no thread hop.
         if (_keepsObjects && Volatile.Read(ref _queued) == 0 && !_shutDown && Initialized.IsCompletedSuccessfully)
         {
-            _ = WriteBatchAsync([request]);
+            WriteHere(request);
             return;
         }
         Interlocked.Increment(ref _queued);
@@ -183,12 +183,7 @@ public sealed class Journal : IAsyncDisposable
 
     private JournalRow ToRow(WriteRequest request, PendingEvent e, DateTimeOffset now)
     {
-        if (_keepsObjects)
-        {
-            // Unregistered types are rejected here too: the same events are storable in every store.
-            var manifestOnly = _serialization.ManifestOf(e.Payload.GetType());
-            return new JournalRow(request.PersistenceId, e.SequenceNr, manifestOnly, [], e.Tags, request.WriterId, now) { Event = e.Payload };
-        }
+        if (_keepsObjects) return ObjectRow(request, e, now);
         var (manifest, payload) = _serialization.Serialize(e.Payload);
         return new JournalRow(request.PersistenceId, e.SequenceNr, manifest, payload, e.Tags, request.WriterId, now);
     }
