@@ -7,7 +7,7 @@ namespace Serenity.Backtest.Persistence;
 /// The backtest's journal: in memory like the <c>memory</c> plugin, but it keeps only the newest <c>keep-events</c>
 /// events per persistence id (and every tagged event), so a year of minute bars does not pile up a million ticker events.
 /// Recovery needs only the events after an entity's newest snapshot (in a backtest entities snapshot every
-/// <c>snapshot-every</c> = 5,000 events, below the default 10,000 kept); a replay that would need a dropped event fails
+/// <c>snapshot-every</c> = 1,000 events, below the 2,000 <see cref="BacktestConfig"/> keeps); a replay that would need a dropped event fails
 /// loudly instead of recovering a wrong state. Sequence numbers, collisions and tag queries behave as in the memory plugin.
 /// It keeps the events as objects (<see cref="IEventObjectJournalStore"/>): nothing is serialized, as nothing leaves the run.
 /// </summary>
