@@ -112,7 +112,7 @@ public sealed class PortfolioEntity : ReceivePersistentActor
     private void ApplyFill(Fill fill, decimal? cashAfter)
     {
         _state.Apply(fill, cashAfter);
-        _history.Add(Point(fill.Timestamp, View()));
+        _history.Add(Point(fill.Timestamp));
     }
 
     private void ApplyReset(long seq, decimal? startingCash, DateTime at)
@@ -120,7 +120,7 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         _state.Reset(seq, startingCash);
         _quotes.Clear();
         _history.Clear();
-        _history.Add(Point(at, View()));
+        _history.Add(Point(at));
     }
 
     private void Applied(IActorRef replyTo, long seq)
@@ -147,9 +147,8 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         var due = _history.IsDue(now);
         var followed = HasUpdateSubscribers();
         if (!due && !followed) return;
-        var view = View();
-        if (due) _history.Add(Point(now, view));
-        if (followed) PublishUpdate(view);
+        if (due) _history.Add(Point(now));
+        if (followed) PublishUpdate(View());
     }
 
     /// <summary>Follows the quotes of exactly the held symbols; asks a newly held symbol's ticker for its quote at once.</summary>
@@ -176,7 +175,12 @@ public sealed class PortfolioEntity : ReceivePersistentActor
 
     private void PublishUpdate(PortfolioView view) => DistributedPubSub.Get(Context.System).Publish(_updatesTopic, new PortfolioUpdated(view));
 
-    private static ValuePoint Point(DateTime at, PortfolioView view) => new(at, view.Equity, view.Cash, view.MarketValue);
+    /// <summary>A history point: the view's totals, without building its positions (a point is added every minute).</summary>
+    private ValuePoint Point(DateTime at)
+    {
+        var marketValue = PortfolioValuation.MarketValue(_state, _quotes);
+        return new ValuePoint(at, _state.Cash + marketValue, _state.Cash, marketValue);
+    }
 
     private PortfolioView View() => PortfolioValuation.View(_userId, _state, _quotes);
 }

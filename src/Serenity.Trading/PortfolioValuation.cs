@@ -29,7 +29,7 @@ internal static class PortfolioValuation
         {
             var valued = Value(p, quotes.GetValueOrDefault(p.Symbol));
             positions[p.Symbol] = valued;
-            marketValue += valued.MarketValue ?? (p.Quantity * p.AverageCost);
+            marketValue += MarketValueOf(p, valued.MarketPrice);
             unrealized += valued.UnrealizedPnl ?? 0m;
         }
         return new PortfolioView(userId, positions, state.RealizedPnl, state.AppliedSeq)
@@ -40,4 +40,15 @@ internal static class PortfolioValuation
             Equity = state.Cash + marketValue,
         };
     }
+
+    /// <summary>The positions' market value as <see cref="View"/> totals it, without building the valued positions.</summary>
+    public static decimal MarketValue(PortfolioState state, IReadOnlyDictionary<string, TickerQuote> quotes)
+    {
+        var marketValue = 0m;
+        foreach (var p in state.Positions.Values) marketValue += MarketValueOf(p, MarkPrice(p.Quantity, quotes.GetValueOrDefault(p.Symbol)));
+        return marketValue;
+    }
+
+    /// <summary>A position's value at its mark price; at its average cost when it has none.</summary>
+    private static decimal MarketValueOf(Position p, decimal? markPrice) => p.Quantity * (markPrice ?? p.AverageCost);
 }
