@@ -20,7 +20,8 @@ public abstract class PersistentActorBase : ActorBase
     private readonly int _instanceId = Interlocked.Increment(ref s_instanceCounter);
     private readonly string _writerId = Guid.NewGuid().ToString("N");
     private readonly Queue<Invocation> _pending = new();
-    private List<AtomicWrite>? _unflushed;
+    private AtomicWrite? _firstUnflushed; // one atomic write per command is the rule: a list only for more
+    private List<AtomicWrite>? _moreUnflushed;
     private int _pendingStashing;
     private long _sequenceNr;
     private bool _inReceive;
@@ -297,15 +298,18 @@ public abstract class PersistentActorBase : ActorBase
 
     private void Unflushed(AtomicWrite write)
     {
-        (_unflushed ??= new List<AtomicWrite>(1)).Add(write); // one atomic write per command is the rule
+        if (_firstUnflushed is null) _firstUnflushed = write;
+        else (_moreUnflushed ??= [_firstUnflushed]).Add(write);
         if (!_inReceive) Flush(); // e.g. after an await in an async command handler
     }
 
     private void Flush()
     {
-        if (_unflushed is null) return;
-        _persistence.Journal.Write(new WriteRequest(PersistenceId, _writerId, _unflushed, Self, _instanceId));
-        _unflushed = null;
+        if (_firstUnflushed is null) return;
+        IReadOnlyList<AtomicWrite> writes = _moreUnflushed ?? [_firstUnflushed];
+        _firstUnflushed = null;
+        _moreUnflushed = null;
+        _persistence.Journal.Write(new WriteRequest(PersistenceId, _writerId, writes, Self, _instanceId));
     }
 
     private void OnJournalResponse(IJournalResponse response)
