@@ -56,10 +56,17 @@ internal sealed class ActorStash(ActorCell cell) : IStash
         cell.PrependToMailbox([first]);
     }
 
-    public void UnstashAll() => UnstashAll(static _ => true);
+    public void UnstashAll()
+    {
+        if (_stashed.Count == 0) return; // a persistent actor asks after every write: nothing to allocate when nothing waits
+        var back = _stashed.ToArray();
+        _stashed.Clear();
+        cell.PrependToMailbox(back);
+    }
 
     public void UnstashAll(Func<Envelope, bool> predicate)
     {
+        if (_stashed.Count == 0) return;
         var back = _stashed.FindAll(e => predicate(e));
         if (back.Count == 0) return;
         _stashed.RemoveAll(e => predicate(e));

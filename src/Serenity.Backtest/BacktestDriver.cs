@@ -19,7 +19,7 @@ namespace Serenity.Backtest;
 /// answers the driver once no signal's order is pending: the Account has decided them in submission order, filled them
 /// at this minute's quote, told the Portfolio, and published the fills on <c>account.{user}</c>;</item>
 /// <item>after a fill: the Risk entity answers (it has taken the fill and told the scenario hub what it holds), then the
-/// hub is asked until every held symbol's window is seeded (its Ticker answered);</item>
+/// hub answers once no window is being seeded any more (every Ticker it asked answered);</item>
 /// <item>while something is held (or was just traded): the hub answers (its scenarios for the minute have reached the
 /// Risk entity), then the Risk entity answers with VaR over them;</item>
 /// <item>meanwhile (it depends on none of the above after the fills) the Portfolio is asked for a view in which every
@@ -61,7 +61,7 @@ internal sealed class BacktestDriver : ReceiveActor
         }));
         Receive<BacktestObserver.RunnerWarmingUp>(w => Guard(() => OnWarmingUp(w)));
         Receive<BacktestObserver.Settled>(s => Guard(() => OnSettled(s)));
-        Receive<RiskView>(v => Guard(() => OnRisk(v)));
+        Receive<RiskSnapshot>(r => Guard(() => OnRisk(r)));
         Receive<ScenarioHubStats>(s => Guard(() => OnHubStats(s)));
         Receive<RiskScenarios>(_ => Guard(OnScenarios));
         Receive<PortfolioView>(p => Guard(() => { if (_portfolioWait.OnView(p, Context)) SampleWhenBothIn(); }));
@@ -140,24 +140,24 @@ internal sealed class BacktestDriver : ReceiveActor
         _risk = null;
         _portfolioWait.Start(Context);
         _riskPolls = 0;
-        if (traded) Ask(Phase.RiskAfterFill, _plan.Risk, GetRisk.Instance);
+        if (traded) Ask(Phase.RiskAfterFill, _plan.Risk, GetRiskSnapshot.Instance);
         else if (s.Holding) Ask(Phase.Hub, _plan.Hub, GetLatestScenarios.Instance);
         else RiskDone(null);
     });
 
-    private void OnRisk(RiskView v)
+    private void OnRisk(RiskSnapshot risk)
     {
-        if (_phase == Phase.RiskAfterFill) Ask(Phase.HubSeeding, _plan.Hub, GetScenarioHubStats.Instance);
-        else Expect(Phase.Risk, () => RiskDone(v.Snapshot));
+        if (_phase == Phase.RiskAfterFill) Ask(Phase.HubSeeding, _plan.Hub, GetScenarioHubStatsWhenSeeded.Instance);
+        else Expect(Phase.Risk, () => RiskDone(risk));
     }
 
     private void OnHubStats(ScenarioHubStats s) => Expect(Phase.HubSeeding, () =>
     {
         if (s.Holders.Keys.All(s.Windows.ContainsKey)) Ask(Phase.Hub, _plan.Hub, GetLatestScenarios.Instance);
-        else Poll(ref _riskPolls, Phase.HubSeeding, _plan.Hub, GetScenarioHubStats.Instance, "the scenario hub to seed the held symbols' windows");
+        else Poll(ref _riskPolls, Phase.HubSeeding, _plan.Hub, GetScenarioHubStatsWhenSeeded.Instance, "the scenario hub to seed the held symbols' windows");
     });
 
-    private void OnScenarios() => Expect(Phase.Hub, () => Ask(Phase.Risk, _plan.Risk, GetRisk.Instance));
+    private void OnScenarios() => Expect(Phase.Hub, () => Ask(Phase.Risk, _plan.Risk, GetRiskSnapshot.Instance));
 
     private void RiskDone(RiskSnapshot? risk)
     {

@@ -20,7 +20,8 @@ public abstract class PersistentActorBase : ActorBase
     private readonly int _instanceId = Interlocked.Increment(ref s_instanceCounter);
     private readonly string _writerId = Guid.NewGuid().ToString("N");
     private readonly Queue<Invocation> _pending = new();
-    private List<AtomicWrite>? _unflushed;
+    private AtomicWrite? _firstUnflushed; // one atomic write per command is the rule: a list only for more
+    private List<AtomicWrite>? _moreUnflushed;
     private int _pendingStashing;
     private long _sequenceNr;
     private bool _inReceive;
@@ -68,13 +69,13 @@ public abstract class PersistentActorBase : ActorBase
     protected internal sealed override bool Receive(object message) => ReceiveCommand(message);
 
     /// <summary>Persists one event; <paramref name="handler"/> runs once it is durable. Commands wait meanwhile.</summary>
-    protected void Persist<TEvent>(TEvent @event, Action<TEvent> handler) => Add([@event], handler, stashing: true);
+    protected void Persist<TEvent>(TEvent @event, Action<TEvent> handler) => AddOne(@event, handler, stashing: true);
 
     /// <summary>Persists events atomically (all or none); the handler runs for each once they are durable.</summary>
     protected void PersistAll<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler) => Add(events, handler, stashing: true);
 
     /// <summary>Persists one event without holding back commands; the handler still runs in order, once durable.</summary>
-    protected void PersistAsync<TEvent>(TEvent @event, Action<TEvent> handler) => Add([@event], handler, stashing: false);
+    protected void PersistAsync<TEvent>(TEvent @event, Action<TEvent> handler) => AddOne(@event, handler, stashing: false);
 
     /// <summary>Persists events atomically without holding back commands.</summary>
     protected void PersistAllAsync<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler) => Add(events, handler, stashing: false);
@@ -88,7 +89,7 @@ public abstract class PersistentActorBase : ActorBase
             handler(@event);
             return;
         }
-        _pending.Enqueue(new Invocation(@event!, e => handler((TEvent)e), Stashing: false, Deferred: true, Cell.CurrentSender));
+        _pending.Enqueue(new Invocation<TEvent>(@event, handler, Stashing: false, Deferred: true, Cell.CurrentSender));
     }
 
     /// <summary>Saves <paramref name="snapshot"/> at <see cref="LastSequenceNr"/>; the answer arrives as a command.</summary>
@@ -262,25 +263,53 @@ public abstract class PersistentActorBase : ActorBase
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(handler);
-        if (_phase != Phase.Running) throw new InvalidOperationException($"'{PersistenceId}': Persist cannot be called during recovery");
+        ThrowIfRecovering();
         var write = new List<PendingEvent>();
-        Action<object> untyped = e => handler((TEvent)e);
         foreach (var e in events)
         {
             ArgumentNullException.ThrowIfNull(e, nameof(events));
-            write.Add(new PendingEvent(e, ++_sequenceNr, TagsFor(e)));
-            _pending.Enqueue(new Invocation(e, untyped, stashing, Deferred: false, Cell.CurrentSender));
-            if (stashing) _pendingStashing++;
+            write.Add(Pending(e, handler, stashing));
         }
-        if (write.Count > 0) (_unflushed ??= []).Add(new AtomicWrite(write));
+        if (write.Count > 0) Unflushed(new AtomicWrite(write));
+    }
+
+    /// <summary>One event: the common case, without a list or an enumerator (every Ticker bar is one).</summary>
+    private void AddOne<TEvent>(TEvent @event, Action<TEvent> handler, bool stashing)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        ArgumentNullException.ThrowIfNull(handler);
+        ThrowIfRecovering();
+        Unflushed(new AtomicWrite([Pending(@event, handler, stashing)]));
+    }
+
+    private void ThrowIfRecovering()
+    {
+        if (_phase != Phase.Running) throw new InvalidOperationException($"'{PersistenceId}': Persist cannot be called during recovery");
+    }
+
+    /// <summary>Numbers <paramref name="event"/> and queues its handler.</summary>
+    private PendingEvent Pending<TEvent>(TEvent @event, Action<TEvent> handler, bool stashing)
+    {
+        var pending = new PendingEvent(@event!, ++_sequenceNr, TagsFor(@event!));
+        _pending.Enqueue(new Invocation<TEvent>(@event, handler, stashing, Deferred: false, Cell.CurrentSender));
+        if (stashing) _pendingStashing++;
+        return pending;
+    }
+
+    private void Unflushed(AtomicWrite write)
+    {
+        if (_firstUnflushed is null) _firstUnflushed = write;
+        else (_moreUnflushed ??= [_firstUnflushed]).Add(write);
         if (!_inReceive) Flush(); // e.g. after an await in an async command handler
     }
 
     private void Flush()
     {
-        if (_unflushed is null) return;
-        _persistence.Journal.Write(new WriteRequest(PersistenceId, _writerId, _unflushed, Self, _instanceId));
-        _unflushed = null;
+        if (_firstUnflushed is null) return;
+        IReadOnlyList<AtomicWrite> writes = _moreUnflushed ?? [_firstUnflushed];
+        _firstUnflushed = null;
+        _moreUnflushed = null;
+        _persistence.Journal.Write(new WriteRequest(PersistenceId, _writerId, writes, Self, _instanceId));
     }
 
     private void OnJournalResponse(IJournalResponse response)
@@ -347,8 +376,19 @@ public abstract class PersistentActorBase : ActorBase
     private void Run(Invocation invocation)
     {
         Cell.CurrentSender = invocation.Sender; // the handler answers the command's sender
-        invocation.Handler(invocation.Event);
+        invocation.Run();
     }
 
-    private sealed record Invocation(object Event, Action<object> Handler, bool Stashing, bool Deferred, IActorRef? Sender);
+    /// <summary>A handler waiting for its event to be durable (or, deferred, for the ones before it).</summary>
+    private abstract record Invocation(bool Stashing, bool Deferred, IActorRef? Sender)
+    {
+        public abstract void Run();
+    }
+
+    /// <summary>Typed, so queueing a handler needs no adapter delegate.</summary>
+    private sealed record Invocation<TEvent>(TEvent Event, Action<TEvent> Handler, bool Stashing, bool Deferred, IActorRef? Sender)
+        : Invocation(Stashing, Deferred, Sender)
+    {
+        public override void Run() => Handler(Event);
+    }
 }

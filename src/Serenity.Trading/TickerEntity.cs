@@ -20,6 +20,7 @@ public sealed class TickerEntity : ReceivePersistentActor, IWithTimers
     private readonly string _symbol;
     private readonly TradingSettings _settings;
     private readonly TickerState _state;
+    private readonly Action<TickerBarRecorded> _barRecorded; // one delegate for every bar, not one per bar
     private bool _dirty;
     private int _eventsSinceSnapshot;
 
@@ -29,6 +30,7 @@ public sealed class TickerEntity : ReceivePersistentActor, IWithTimers
         _symbol = symbol;
         _settings = settings;
         _state = new TickerState(symbol, settings);
+        _barRecorded = OnBarRecorded;
         Recover<SnapshotOffer>(o => _state.Restore(o.Snapshot));
         Recover<TickerBarRecorded>(e => _state.Apply(e.Bar));
         Recover<TickerHaltChanged>(e => _state.SetHalted(e.Halted));
@@ -100,11 +102,13 @@ public sealed class TickerEntity : ReceivePersistentActor, IWithTimers
     private void OnBar(Bar bar)
     {
         if (!_state.Changes(bar)) return;
-        Persist(new TickerBarRecorded(bar), e =>
-        {
-            _state.Apply(e.Bar);
-            Journaled();
-        });
+        Persist(new TickerBarRecorded(bar), _barRecorded);
+    }
+
+    private void OnBarRecorded(TickerBarRecorded e)
+    {
+        _state.Apply(e.Bar);
+        Journaled();
     }
 
     private void OnStatus(TradingStatus s)

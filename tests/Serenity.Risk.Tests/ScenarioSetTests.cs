@@ -49,4 +49,33 @@ public sealed class ScenarioSetTests
         Assert.True(set.TryGetRow("A", out var row));
         Assert.Equal(0, set.Coverage(row));
     }
+    [Fact]
+    public void Fewer_timestamps_than_capacity_come_oldest_first_and_end_at_the_newest()
+    {
+        var a = Window(10, (0, 100m), (1, 110m), (3, 121m)); // returns at 1 and 3
+        var b = Window(10, (0, 10m), (2, 12m));               // return at 2
+        var set = ScenarioSet.Align([new("A", a), new("B", b)], 10);
+        Assert.Equal(3, set.Count);
+        Assert.Equal([1, 2, 3], Enumerable.Range(0, 3).Select(c => (int)(set.TimestampAt(c) - TestBars.T0).TotalMinutes));
+        Assert.Equal(TestBars.Minute(3), set.End);
+        Assert.True(set.TryGetRow("A", out var row));
+        Assert.Equal([0.1, 0.0, 0.1], set.Returns(row).ToArray(), (x, y) => Math.Abs(x - y) < 1e-12);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Every_symbol_finds_its_own_row_however_many_there_are(int symbols)
+    {
+        var windows = Enumerable.Range(0, symbols)
+            .Select(i => new KeyValuePair<string, RollingReturnWindow>($"S{i}", Window(3, (0, 100m), (1, 100m + i))))
+            .ToList();
+        var set = ScenarioSet.Align(windows, 3);
+        for (var i = 0; i < symbols; i++)
+        {
+            Assert.True(set.TryGetRow($"S{i}", out var row));
+            Assert.Equal(i / 100.0, set.Returns(row)[0], 12);
+        }
+        Assert.False(set.TryGetRow("NOPE", out _));
+    }
 }

@@ -5,9 +5,10 @@ namespace Serenity.Backtest.Persistence;
 
 /// <summary>
 /// The backtest's snapshot store: in memory, only the newest snapshot of each persistence id (recovery loads the newest;
-/// older ones would only hold memory: an account's snapshot carries its order and trade history).
+/// older ones would only hold memory: an account's snapshot carries its order and trade history). It keeps the snapshots
+/// as objects (<see cref="ISnapshotObjectStore"/>): nothing is serialized, as nothing leaves the run.
 /// </summary>
-public sealed class LatestSnapshotStore : ISnapshotStore
+public sealed class LatestSnapshotStore : ISnapshotObjectStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, SnapshotRow> _latest = new(StringComparer.Ordinal);

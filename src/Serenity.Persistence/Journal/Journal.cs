@@ -9,9 +9,10 @@ namespace Serenity.Persistence.Journal;
 /// one loop takes every pending request (up to <c>max-batch-size</c> events) and writes them in one
 /// transaction; each actor then hears about its own events, in order. If a batch collides, its
 /// atomic writes are retried one by one, so only the colliding writer fails.
-/// Replays and other reads run concurrently with the writer.
+/// Replays and other reads run concurrently with the writer. A store that keeps event objects
+/// (<see cref="IEventObjectJournalStore"/>) gets the events unserialized, written on the caller's thread.
 /// </summary>
-public sealed class Journal : IAsyncDisposable
+public sealed partial class Journal : IAsyncDisposable
 {
     private readonly IJournalStore _store;
     private readonly EventSerialization _serialization;
@@ -21,6 +22,9 @@ public sealed class Journal : IAsyncDisposable
     private readonly Channel<WriteRequest> _requests = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
     private readonly ILoggingAdapter _log;
+    private readonly bool _keepsObjects;
+    private int _queued; // requests in the channel or being written from it
+    private volatile bool _shutDown;
 
     internal Journal(IJournalStore store, EventSerialization serialization, TimeProvider clock, int maxBatchEvents, ILoggingAdapter log)
     {
@@ -29,6 +33,7 @@ public sealed class Journal : IAsyncDisposable
         _clock = clock;
         _maxBatchEvents = maxBatchEvents;
         _log = log;
+        _keepsObjects = store is IEventObjectJournalStore;
         _initialization = new StoreInitialization(() => store.InitializeAsync(CancellationToken.None));
         _writer = Task.Run(RunWriterAsync);
     }
@@ -41,8 +46,16 @@ public sealed class Journal : IAsyncDisposable
 
     internal void Write(WriteRequest request)
     {
+        // In memory and nothing queued ahead (an actor's writes must stay in order): write here, no thread hop.
+        if (_keepsObjects && Volatile.Read(ref _queued) == 0 && !_shutDown && Initialized.IsCompletedSuccessfully)
+        {
+            WriteHere(request);
+            return;
+        }
+        Interlocked.Increment(ref _queued);
         if (!_requests.Writer.TryWrite(request))
         {
+            Interlocked.Decrement(ref _queued);
             Reply(request, ws => new WriteMessageFailure(ws.Payload, ws.SequenceNr, new ObjectDisposedException("journal", "the journal is shut down"), request.InstanceId));
         }
     }
@@ -58,7 +71,7 @@ public sealed class Journal : IAsyncDisposable
                 if (fromSequenceNr <= to && max > 0)
                 {
                     await _store.ReplayAsync(persistenceId, fromSequenceNr, to, max, row =>
-                        replyTo.Tell(new ReplayedMessage(_serialization.Deserialize(row.Manifest, row.Payload, row.PersistenceId, row.SequenceNr), row.SequenceNr, instanceId), null),
+                        replyTo.Tell(new ReplayedMessage(EventOf(row), row.SequenceNr, instanceId), null),
                         CancellationToken.None).ConfigureAwait(false);
                 }
                 replyTo.Tell(new RecoverySuccess(highest, instanceId), null);
@@ -90,12 +103,13 @@ public sealed class Journal : IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(tag);
         await Initialized.ConfigureAwait(false);
         var rows = await _store.ReadTaggedAsync(tag, afterOffset, max, cancellationToken).ConfigureAwait(false);
-        return rows.Select(r => new EventEnvelope(r.Ordering, r.PersistenceId, r.SequenceNr, _serialization.Deserialize(r.Manifest, r.Payload, r.PersistenceId, r.SequenceNr), r.Created)).ToList();
+        return rows.Select(r => new EventEnvelope(r.Ordering, r.PersistenceId, r.SequenceNr, EventOf(r), r.Created)).ToList();
     }
 
     /// <summary>Stops taking writes, finishes the ones queued, and disposes the store.</summary>
     public async ValueTask DisposeAsync()
     {
+        _shutDown = true;
         _requests.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
         await _store.DisposeAsync().ConfigureAwait(false);
@@ -114,6 +128,7 @@ public sealed class Journal : IAsyncDisposable
                 events += request.EventCount;
             }
             await WriteBatchAsync(batch).ConfigureAwait(false);
+            Interlocked.Add(ref _queued, -batch.Count);
         }
     }
 
@@ -178,9 +193,12 @@ public sealed class Journal : IAsyncDisposable
 
     private JournalRow ToRow(WriteRequest request, PendingEvent e, DateTimeOffset now)
     {
+        if (_keepsObjects) return ObjectRow(request, e, now);
         var (manifest, payload) = _serialization.Serialize(e.Payload);
         return new JournalRow(request.PersistenceId, e.SequenceNr, manifest, payload, e.Tags, request.WriterId, now);
     }
+
+    private object EventOf(JournalRow row) => row.Event ?? _serialization.Deserialize(row.Manifest, row.Payload, row.PersistenceId, row.SequenceNr);
 
     private static void Reply(WriteRequest request, Dictionary<AtomicWrite, Exception?> outcomes)
     {

@@ -15,4 +15,10 @@ public sealed record JournalRow(
 {
     /// <summary>Global position assigned by the store on write (0 before).</summary>
     public long Ordering { get; init; }
+
+    /// <summary>
+    /// The event itself, for a store that keeps objects (<see cref="IEventObjectJournalStore"/>; <see cref="Payload"/> is
+    /// then empty); null for every store that keeps bytes.
+    /// </summary>
+    public object? Event { get; init; }
 }

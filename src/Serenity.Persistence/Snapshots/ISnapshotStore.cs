@@ -1,7 +1,14 @@
 namespace Serenity.Persistence.Snapshots;
 
 /// <summary>A stored snapshot, serialized.</summary>
-public sealed record SnapshotRow(string PersistenceId, long SequenceNr, DateTimeOffset Created, string Manifest, byte[] Payload);
+public sealed record SnapshotRow(string PersistenceId, long SequenceNr, DateTimeOffset Created, string Manifest, byte[] Payload)
+{
+    /// <summary>
+    /// The snapshot itself, for a store that keeps objects (<see cref="ISnapshotObjectStore"/>; <see cref="Payload"/> is
+    /// then empty); null for every store that keeps bytes.
+    /// </summary>
+    public object? Snapshot { get; init; }
+}
 
 /// <summary>Which snapshots a load or delete concerns: sequence nr and timestamp bounds (inclusive).</summary>
 public sealed record SnapshotSelectionCriteria(long MaxSequenceNr, DateTimeOffset? MaxTimestamp = null, long MinSequenceNr = 0)

@@ -5,7 +5,8 @@ namespace Serenity.Persistence.Snapshots;
 
 /// <summary>
 /// The front of the snapshot store that persistent actors talk to; answers arrive as messages. Saves run one at a
-/// time; disposing waits for the operations already started, so a snapshot taken before shutdown is stored.
+/// time; disposing waits for the operations already started, so a snapshot taken before shutdown is stored. A store
+/// that keeps objects (<see cref="ISnapshotObjectStore"/>) gets the snapshot unserialized.
 /// </summary>
 public sealed class SnapshotStore : IAsyncDisposable
 {
@@ -14,6 +15,7 @@ public sealed class SnapshotStore : IAsyncDisposable
     private readonly TimeProvider _clock;
     private readonly StoreInitialization _initialization;
     private readonly PendingOperations _pending = new();
+    private readonly bool _keepsObjects;
 
     // One save at a time, waited for asynchronously (no thread blocked): entities that reach snapshot-every together
     // (users trading in step) otherwise serialized and wrote their snapshots all at once, each holding a pool thread
@@ -25,6 +27,7 @@ public sealed class SnapshotStore : IAsyncDisposable
         _store = store;
         _serialization = serialization;
         _clock = clock;
+        _keepsObjects = store is ISnapshotObjectStore;
         _initialization = new StoreInitialization(() => store.InitializeAsync(CancellationToken.None));
     }
 
@@ -37,7 +40,7 @@ public sealed class SnapshotStore : IAsyncDisposable
             var row = await _store.LoadAsync(persistenceId, criteria, CancellationToken.None).ConfigureAwait(false);
             SnapshotOffer? offer = row is null
                 ? null
-                : new SnapshotOffer(new SnapshotMetadata(row.PersistenceId, row.SequenceNr, row.Created), _serialization.Deserialize(row.Manifest, row.Payload, row.PersistenceId, row.SequenceNr));
+                : new SnapshotOffer(new SnapshotMetadata(row.PersistenceId, row.SequenceNr, row.Created), row.Snapshot ?? _serialization.Deserialize(row.Manifest, row.Payload, row.PersistenceId, row.SequenceNr));
             return new LoadSnapshotResult(offer, instanceId);
         }, e => new LoadSnapshotFailed(e, instanceId));
 
@@ -49,8 +52,7 @@ public sealed class SnapshotStore : IAsyncDisposable
             await _oneSaveAtATime.WaitAsync().ConfigureAwait(false);
             try
             {
-                var (manifest, payload) = _serialization.Serialize(snapshot);
-                await _store.SaveAsync(new SnapshotRow(persistenceId, sequenceNr, metadata.Timestamp, manifest, payload), CancellationToken.None).ConfigureAwait(false);
+                await _store.SaveAsync(RowOf(persistenceId, sequenceNr, metadata.Timestamp, snapshot), CancellationToken.None).ConfigureAwait(false);
             }
             finally
             {
@@ -73,6 +75,13 @@ public sealed class SnapshotStore : IAsyncDisposable
         await _pending.WhenAllFinished().ConfigureAwait(false);
         await _store.DisposeAsync().ConfigureAwait(false);
         _oneSaveAtATime.Dispose();
+    }
+
+    private SnapshotRow RowOf(string persistenceId, long sequenceNr, DateTimeOffset created, object snapshot)
+    {
+        if (_keepsObjects) return new SnapshotRow(persistenceId, sequenceNr, created, _serialization.ManifestOf(snapshot.GetType()), []) { Snapshot = snapshot };
+        var (manifest, payload) = _serialization.Serialize(snapshot);
+        return new SnapshotRow(persistenceId, sequenceNr, created, manifest, payload);
     }
 
     private void Run(IActorRef replyTo, Func<Task<object>> operation, Func<Exception, object> failure) =>

@@ -48,6 +48,7 @@ public sealed partial class RiskEntity : ReceiveActor, IWithTimers
         Receive<AccountUpdated>(OnAccountUpdated);
         Receive<ValuesFetched>(OnValues);
         Receive<GetRisk>(_ => Sender.Tell(new RiskView(_userId, Snapshot(), History())));
+        Receive<GetRiskSnapshot>(_ => Sender.Tell(Snapshot()));
         Receive<PreTradeCheckRequest>(OnCheck);
         Receive<CheckScenarios>(OnCheckScenarios);
         Receive<WakeUp>(_ => { });

@@ -19,6 +19,16 @@ public sealed record GetRisk
     public static readonly GetRisk Instance = new();
 }
 
+/// <summary>
+/// Asks a Risk entity for its <see cref="RiskSnapshot"/> alone: the same snapshot as in <see cref="RiskView"/>, without
+/// building the history (for a caller that samples every minute, like the backtest).
+/// </summary>
+public sealed record GetRiskSnapshot
+{
+    /// <summary>The one instance.</summary>
+    public static readonly GetRiskSnapshot Instance = new();
+}
+
 /// <summary>A user's risk now and its recent history (one point per scenario minute, oldest first).</summary>
 public sealed record RiskView(string UserId, RiskSnapshot Snapshot, IReadOnlyList<RiskHistoryPoint> History);
 

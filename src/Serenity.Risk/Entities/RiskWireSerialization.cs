@@ -10,6 +10,7 @@ namespace Serenity.Risk.Entities;
 /// </summary>
 [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(GetRisk))]
+[JsonSerializable(typeof(GetRiskSnapshot))]
 [JsonSerializable(typeof(RiskView))]
 [JsonSerializable(typeof(RiskSnapshot))]
 [JsonSerializable(typeof(EnableStrategy))]
@@ -33,6 +34,7 @@ public static class RiskWireSerialization
         ArgumentNullException.ThrowIfNull(serialization);
         var c = RiskWireJsonContext.Default;
         serialization.Register("risk.msg.get-risk.v1", c.GetRisk);
+        serialization.Register("risk.msg.get-risk-snapshot.v1", c.GetRiskSnapshot);
         serialization.Register("risk.msg.risk-view.v1", c.RiskView);
         serialization.Register("risk.msg.risk-snapshot.v1", c.RiskSnapshot);
         serialization.Register("risk.msg.enable-strategy.v1", c.EnableStrategy);

@@ -30,6 +30,7 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
     private readonly Dictionary<string, decimal> _closes = new(StringComparer.Ordinal);
     private readonly HashSet<IActorRef> _watched = [];
     private readonly List<IActorRef> _answers = [];
+    private readonly List<IActorRef> _statsWhenSeeded = [];
     private RiskScenarios _latest = RiskScenarios.Empty;
     private long _publications;
     private bool _dirty;
@@ -46,6 +47,11 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
         Receive<GetLatestScenarios>(_ => Sender.Tell(Latest()));
         Receive<GetScenariosWith>(OnProbe);
         Receive<GetScenarioHubStats>(_ => Sender.Tell(Stats()));
+        Receive<GetScenarioHubStatsWhenSeeded>(_ =>
+        {
+            _statsWhenSeeded.Add(Sender);
+            AnswerStatsWhenSeeded();
+        });
         Receive<Terminated>(t => Leave(t.ActorRef));
         Receive<object>(_ => PublishIfDirty(), m => ReferenceEquals(m, SettleTick));
         Receive<object>(_ => Answer(), m => ReferenceEquals(m, FlushAnswers));
@@ -115,6 +121,7 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
         _closes.Remove(symbol);
         DistributedPubSub.Get(Context.System).Unsubscribe(PubSubMarketDataPublisher.BarsTopic(symbol), Self);
         _dirty = true;
+        AnswerStatsWhenSeeded();
     }
 
     private void OnSeeded(Seeded s)
@@ -126,6 +133,15 @@ public sealed class ScenarioHub : ReceiveActor, IWithTimers
         foreach (var entity in _holders.Seeded(s.Symbol)) Due(entity);
         if (_probeWaiters.Remove(s.Symbol, out var waiters)) waiters.ForEach(Due);
         if (_dirty && MinuteComplete()) Publish(); // the minute's bars were held up by this window only
+        AnswerStatsWhenSeeded();
+    }
+
+    private void AnswerStatsWhenSeeded()
+    {
+        if (_seeding.Count > 0 || _statsWhenSeeded.Count == 0) return;
+        var stats = Stats();
+        foreach (var replyTo in _statsWhenSeeded) replyTo.Tell(stats, Self);
+        _statsWhenSeeded.Clear();
     }
 
     /// <summary>

@@ -47,6 +47,16 @@ public sealed record GetScenarioHubStats
     public static readonly GetScenarioHubStats Instance = new();
 }
 
+/// <summary>
+/// Asks the hub for <see cref="ScenarioHubStats"/> once no window is being seeded (at once when none is): one answer
+/// instead of polling <see cref="GetScenarioHubStats"/> while a Ticker's bars are on their way.
+/// </summary>
+public sealed record GetScenarioHubStatsWhenSeeded
+{
+    /// <summary>The one instance.</summary>
+    public static readonly GetScenarioHubStatsWhenSeeded Instance = new();
+}
+
 /// <summary>What the hub holds: per symbol the returns in its window and how many Risk entities hold it.</summary>
 /// <param name="Windows">Symbol to returns held.</param>
 /// <param name="Holders">Symbol to the number of Risk entities that hold it (0: kept for a pre-trade check only).</param>

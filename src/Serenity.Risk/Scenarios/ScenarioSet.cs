@@ -12,7 +12,10 @@ namespace Serenity.Risk.Scenarios;
 /// </summary>
 public sealed class ScenarioSet
 {
-    private readonly Dictionary<string, int> _rows;
+    /// <summary>Rows by symbol for wide sets; a few rows are found faster by a scan, without building a dictionary per set.</summary>
+    private const int ScannedRows = 16;
+
+    private readonly Dictionary<string, int>? _rows;
     private readonly string[] _symbols;
     private readonly double[] _returns;
     private readonly long[] _ticks;
@@ -26,6 +29,7 @@ public sealed class ScenarioSet
         _coverage = coverage;
         Capacity = capacity;
         Count = count;
+        if (symbols.Length <= ScannedRows) return;
         _rows = new Dictionary<string, int>(symbols.Length, StringComparer.Ordinal);
         for (var i = 0; i < symbols.Length; i++) _rows[symbols[i]] = i;
     }
@@ -49,7 +53,12 @@ public sealed class ScenarioSet
     public DateTime TimestampAt(int column) => new(_ticks[column], DateTimeKind.Utc);
 
     /// <summary>The row of <paramref name="symbol"/>; false when it has none.</summary>
-    public bool TryGetRow(string symbol, out int row) => _rows.TryGetValue(symbol, out row);
+    public bool TryGetRow(string symbol, out int row)
+    {
+        if (_rows is not null) return _rows.TryGetValue(symbol, out row);
+        row = Array.IndexOf(_symbols, symbol); // ordinal: string equality
+        return row >= 0;
+    }
 
     /// <summary>How many of the newest columns row <paramref name="row"/>'s history covers.</summary>
     public int Coverage(int row) => _coverage[row];
@@ -83,7 +92,7 @@ public sealed class ScenarioSet
     {
         var cursors = new int[windows.Count];
         for (var w = 0; w < windows.Count; w++) cursors[w] = windows[w].Value.Count - 1;
-        var newestFirst = new long[capacity];
+        var ticks = new long[capacity]; // filled from the end (newest last), then moved to the front
         count = 0;
         while (count < capacity)
         {
@@ -93,14 +102,17 @@ public sealed class ScenarioSet
                 if (cursors[w] >= 0) newest = Math.Max(newest, windows[w].Value.TicksAt(cursors[w]));
             }
             if (newest == long.MinValue) break;
-            newestFirst[count++] = newest;
+            ticks[capacity - 1 - count++] = newest;
             for (var w = 0; w < windows.Count; w++)
             {
                 if (cursors[w] >= 0 && windows[w].Value.TicksAt(cursors[w]) == newest) cursors[w]--;
             }
         }
-        var ticks = new long[capacity];
-        for (var j = 0; j < count; j++) ticks[j] = newestFirst[count - 1 - j];
+        if (count < capacity)
+        {
+            Array.Copy(ticks, capacity - count, ticks, 0, count);
+            Array.Clear(ticks, count, capacity - count);
+        }
         return ticks;
     }
 

@@ -50,12 +50,20 @@ public sealed class WindowSet
         {
             window.Clear();
         }
-        foreach (var bar in history.Where(b => b.Kind != BarKind.Daily && string.Equals(b.Symbol, symbol, StringComparison.Ordinal))
-                     .OrderBy(b => b.Timestamp))
-        {
-            window.Add(bar);
-        }
+        var bars = history.Where(b => b.Kind != BarKind.Daily && string.Equals(b.Symbol, symbol, StringComparison.Ordinal)).ToList();
+        // Stored bars come oldest first: sort (stably, as equal times replace each other in order) only when they do not.
+        IEnumerable<Bar> ordered = InTimeOrder(bars) ? bars : bars.OrderBy(b => b.Timestamp);
+        foreach (var bar in ordered) window.Add(bar);
         return window;
+    }
+
+    private static bool InTimeOrder(List<Bar> bars)
+    {
+        for (var i = 1; i < bars.Count; i++)
+        {
+            if (bars[i].Timestamp < bars[i - 1].Timestamp) return false;
+        }
+        return true;
     }
 
     /// <summary>Applies a new bar to its symbol's window; false when the symbol has no window or the bar changed nothing.</summary>

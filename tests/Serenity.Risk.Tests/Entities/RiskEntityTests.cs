@@ -1,3 +1,4 @@
+using Serenity.Actors;
 using Serenity.Risk.Entities;
 using Serenity.Risk.Measures;
 using Serenity.Risk.Windows;
@@ -35,6 +36,22 @@ public sealed class RiskEntityTests(ITestOutputHelper output) : RiskTestBase(out
         AwaitAssert(() => Assert.Empty(HubStats().Windows), Bound);
         Assert.Empty(HubStats().Holders);
         AwaitAssert(() => Assert.Empty(RiskOf("ann").Snapshot.Positions), Bound);
+    }
+
+    [Fact]
+    public async Task The_hub_answers_a_stats_request_when_seeded_only_once_the_tickers_bars_are_in()
+    {
+        Registered("ann");
+        PublishBars("AAPL", 0, Wiggly(13, 100m, 1));
+        TickerHasBars("AAPL", 13);
+        SetQuote("AAPL", 99m, 100m);
+        RiskOf("ann"); // the Risk entity runs and follows the account
+
+        Assert.True(Submit("ann", new SubmitOrder("AAPL", OrderSide.Buy, 10m)).Accepted);
+        AwaitAssert(() => Assert.Equal(1, HubStats().Holders.GetValueOrDefault("AAPL")), Bound); // the hub tracks it (seeded or not)
+        var stats = await Risk.Hub.Ask<ScenarioHubStats>(GetScenarioHubStatsWhenSeeded.Instance, Bound);
+
+        Assert.Equal(10, stats.Windows.GetValueOrDefault("AAPL")); // never an answer while the window waits for the Ticker
     }
 
     [Fact]
@@ -100,6 +117,12 @@ public sealed class RiskEntityTests(ITestOutputHelper output) : RiskTestBase(out
         Assert.Equal(expected.Contributions.OrderBy(c => c.Symbol), snapshot.Positions.Select(p => p.Contribution));
         Assert.Equal(Minute(15), RiskOf("ann").History[^1].AsOf);
         Assert.Equal(snapshot.Historical95.Var, RiskOf("ann").History[^1].Var95);
+        // The snapshot alone (what the backtest samples) is the view's snapshot, contributions included.
+        var alone = Ask<RiskSnapshot>(Risk.Risk("ann"), GetRiskSnapshot.Instance);
+        var inView = RiskOf("ann").Snapshot;
+        Assert.Equal((inView.AsOf, inView.ScenarioCount, inView.PortfolioValue, inView.Historical95, inView.Historical99, inView.Parametric95),
+            (alone.AsOf, alone.ScenarioCount, alone.PortfolioValue, alone.Historical95, alone.Historical99, alone.Parametric95));
+        Assert.Equal(inView.Positions, alone.Positions);
     }
 
     [Fact]

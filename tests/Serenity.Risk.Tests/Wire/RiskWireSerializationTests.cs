@@ -19,6 +19,7 @@ public sealed class RiskWireSerializationTests
         return new TheoryData<object>
         {
             GetRisk.Instance,
+            GetRiskSnapshot.Instance,
             new RiskView("ada", snapshot, [new RiskHistoryPoint(s_at, 10_000m, 120.5m, 150m, 160m, 118m, 0.001)]),
             snapshot,
             new EnableStrategy("AAPL", SmaCrossoverStrategy.StrategyName, 5m),
