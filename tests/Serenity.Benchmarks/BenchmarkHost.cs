@@ -42,10 +42,16 @@ internal static class BenchmarkHost
             return 0;
         }
         var samples = benchmarks.ToDictionary(b => b.Name, _ => new List<double>());
+        // Benchmarks of what the Serenity.Server executable runs get a child of their own with the server's runtime settings.
+        var children = benchmarks.GroupBy(b => b.ServerProcess || s_serverNodeGroups.Contains(args[0])).ToList();
         for (var p = 0; p < processes; p++)
         {
             Console.Error.WriteLine($"process {p + 1}/{processes} ...");
-            foreach (var (name, value) in RunChild(args[0], runs, only, StringOption(args, "--soak-minutes"))) samples[name].Add(value);
+            foreach (var child in children)
+            {
+                var names = children.Count == 1 ? only : [.. child.Select(b => b.Name)];
+                foreach (var (name, value) in RunChild(args[0], runs, names, StringOption(args, "--soak-minutes"), child.Key)) samples[name].Add(value);
+            }
         }
         foreach (var b in benchmarks)
         {
@@ -65,13 +71,14 @@ internal static class BenchmarkHost
 
     private static readonly HashSet<string> s_serverNodeGroups = new(StringComparer.Ordinal) { "trading", "risk" };
 
-    private static IEnumerable<(string Name, double Value)> RunChild(string group, int runs, string[]? only, string? soakMinutes)
+    private static IEnumerable<(string Name, double Value)> RunChild(string group, int runs, string[]? only, string? soakMinutes, bool serverProcess)
     {
         var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         var dll = typeof(BenchmarkHost).Assembly.Location;
         if (!Path.GetFileName(Environment.ProcessPath!).StartsWith("Serenity.Benchmarks", StringComparison.Ordinal)) psi.ArgumentList.Add(dll);
-        // The trading and risk groups measure what a Serenity.Server node runs: with the server's runtime settings (GC).
-        if (s_serverNodeGroups.Contains(group)) ServerRuntimeConfig.Apply(psi, dll);
+        // The trading and risk groups (and benchmarks marked ServerProcess) measure what the Serenity.Server executable
+        // runs: with the server's runtime settings (GC).
+        if (serverProcess) ServerRuntimeConfig.Apply(psi, dll);
         foreach (var a in new[] { group, "--child", "--runs", runs.ToString(CultureInfo.InvariantCulture) }) psi.ArgumentList.Add(a);
         if (only is not null)
         {
@@ -105,8 +112,11 @@ internal static class BenchmarkHost
     }
 }
 
-/// <summary>One named measurement.</summary>
-internal sealed record Benchmark(string Name, string Unit, Func<double> Measure, int Decimals = 0)
+/// <summary>
+/// One named measurement. <paramref name="ServerProcess"/>: it measures something the Serenity.Server executable runs
+/// (a subcommand such as <c>serenity backtest</c>), so its child process gets the server's runtime settings.
+/// </summary>
+internal sealed record Benchmark(string Name, string Unit, Func<double> Measure, int Decimals = 0, bool ServerProcess = false)
 {
     public string Format(double value) => value.ToString("F" + Decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }
