@@ -8,14 +8,13 @@ public abstract record MarketEvent(string Symbol, DateTime Timestamp) : MarketDa
 {
     /// <summary>
     /// The symbol's <see cref="SymbolIds"/> number as the parser or simulator set it (0: none). A hint for the graph's
-    /// per-symbol arrays, not part of the event's value: equality, hash and text leave it out.
+    /// per-symbol arrays, not part of the event's value. Only quotes and trades (the graph's hot path) keep one, in a
+    /// <see cref="SymbolIdHint"/> of their own: a field here would make every bar 8 bytes larger (the base's fields are
+    /// padded to a whole word), and a tickstore select makes two million of them.
     /// </summary>
-    internal int SymbolId { get; init; }
-
-    /// <summary>Equal when of the same type with the same symbol, time and (in the derived type) fields; the id is left out.</summary>
-    public virtual bool Equals(MarketEvent? other) =>
-        ReferenceEquals(this, other) || (base.Equals(other) && Symbol == other!.Symbol && Timestamp == other.Timestamp);
-
-    /// <inheritdoc />
-    public override int GetHashCode() => HashCode.Combine(base.GetHashCode(), Symbol, Timestamp);
+    internal virtual int SymbolId
+    {
+        get => 0;
+        init { }
+    }
 }

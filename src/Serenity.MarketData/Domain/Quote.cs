@@ -16,6 +16,10 @@ public sealed record Quote(
     Conditions? Conditions = null,
     char Tape = '\0') : MarketEvent(Symbol, Timestamp)
 {
+    private readonly SymbolIdHint _symbolId; // out of the record's value, see MarketEvent.SymbolId
+
+    internal override int SymbolId { get => _symbolId.Value; init => _symbolId = new SymbolIdHint(value); }
+
     /// <summary>The midpoint of bid and ask.</summary>
     public decimal Mid => (BidPrice + AskPrice) / 2m;
 }

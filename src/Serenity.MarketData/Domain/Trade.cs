@@ -9,4 +9,9 @@ public sealed record Trade(
     long Id = 0,
     char Exchange = '\0',
     Conditions? Conditions = null,
-    char Tape = '\0') : MarketEvent(Symbol, Timestamp);
+    char Tape = '\0') : MarketEvent(Symbol, Timestamp)
+{
+    private readonly SymbolIdHint _symbolId; // out of the record's value, see MarketEvent.SymbolId
+
+    internal override int SymbolId { get => _symbolId.Value; init => _symbolId = new SymbolIdHint(value); }
+}
