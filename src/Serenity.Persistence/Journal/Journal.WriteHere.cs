@@ -7,25 +7,28 @@ namespace Serenity.Persistence.Journal;
 /// </summary>
 public sealed partial class Journal
 {
-    private void WriteHere(WriteRequest request)
+    /// <summary>
+    /// Writes <paramref name="request"/> here; false when nothing was written (an event type without a manifest, or a
+    /// store that failed at once): the caller then queues it for the batch path, behind which this actor's later writes
+    /// wait, so they stay in order.
+    /// </summary>
+    private bool TryWriteHere(WriteRequest request)
     {
         var rows = ObjectRows(request);
-        if (rows is null)
-        {
-            _ = WriteBatchAsync([request]); // an event type without a manifest: its write is rejected, the others are written
-            return;
-        }
+        if (rows is null) return false;
         Task written;
         try
         {
             written = _store.WriteAsync(rows, CancellationToken.None);
         }
-        catch (Exception e)
+        catch (Exception)
         {
-            written = Task.FromException(e); // a store that throws instead of returning a failed task
+            return false; // a store that throws instead of returning a failed task; atomic writes: nothing was stored
         }
         if (written.IsCompletedSuccessfully) ReplyWritten(request);
-        else _ = ReplyWhenWrittenAsync(request, written);
+        else if (written.IsCompleted) return false;
+        else _ = ReplyWhenWrittenAsync(request, written); // not the contract (the store answers at once), but still answered
+        return true;
     }
 
     private async Task ReplyWhenWrittenAsync(WriteRequest request, Task written)
@@ -50,12 +53,7 @@ public sealed partial class Journal
         var rows = new JournalRow[request.Writes.Count][];
         try
         {
-            for (var w = 0; w < rows.Length; w++)
-            {
-                var events = request.Writes[w].Events;
-                var written = rows[w] = new JournalRow[events.Count];
-                for (var i = 0; i < written.Length; i++) written[i] = ObjectRow(request, events[i], now);
-            }
+            for (var w = 0; w < rows.Length; w++) rows[w] = Rows(request, request.Writes[w], now);
         }
         catch (Serialization.NotRegisteredException)
         {

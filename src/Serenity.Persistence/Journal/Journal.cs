@@ -47,11 +47,7 @@ public sealed partial class Journal : IAsyncDisposable
     internal void Write(WriteRequest request)
     {
         // In memory and nothing queued ahead (an actor's writes must stay in order): write here, no thread hop.
-        if (_keepsObjects && Volatile.Read(ref _queued) == 0 && !_shutDown && Initialized.IsCompletedSuccessfully)
-        {
-            WriteHere(request);
-            return;
-        }
+        if (_keepsObjects && Volatile.Read(ref _queued) == 0 && !_shutDown && Initialized.IsCompletedSuccessfully && TryWriteHere(request)) return;
         Interlocked.Increment(ref _queued);
         if (!_requests.Writer.TryWrite(request))
         {
