@@ -15,8 +15,6 @@ internal sealed class ValueHistory(int size, TimeSpan interval)
     private int _first; // index of the oldest entry
     private int _count;
 
-    public IEnumerable<ValuePoint> Points => Between(null, null);
-
     /// <summary>Adds a point for a fill or reset (always).</summary>
     public void Add(ValuePoint point) => Add(point.Timestamp, point.Equity, point.Cash, point.MarketValue);
 

@@ -14,7 +14,7 @@ public sealed class ValueHistoryTests
         // A fill stamped at minute 3 by the Account arrives after a revaluation point of minute 4.
         foreach (var minute in new[] { 0, 1, 2, 4, 3, 5, 6 }) history.Add(At(minute, minute));
 
-        Assert.Equal([2m, 4m, 3m, 5m, 6m], history.Points.Select(p => p.Equity)); // the newest 5
+        Assert.Equal([2m, 4m, 3m, 5m, 6m], history.Between(null, null).Select(p => p.Equity)); // the newest 5
         Assert.Equal([4m, 3m, 5m, 6m], history.Between(T0.AddMinutes(3), null).Select(p => p.Equity));
         Assert.Equal([4m, 5m, 6m], history.Between(T0.AddMinutes(4), null).Select(p => p.Equity));
         Assert.Equal([4m, 3m], history.Between(T0.AddMinutes(3), T0.AddMinutes(5)).Select(p => p.Equity));
@@ -28,10 +28,10 @@ public sealed class ValueHistoryTests
         var history = new ValueHistory(size: 40, interval: TimeSpan.FromMinutes(1));
         for (var minute = 0; minute < 100; minute++) history.Add(At(minute, minute));
 
-        Assert.Equal(Enumerable.Range(60, 40).Select(m => (decimal)m), history.Points.Select(p => p.Equity));
+        Assert.Equal(Enumerable.Range(60, 40).Select(m => (decimal)m), history.Between(null, null).Select(p => p.Equity));
         Assert.Equal([95m, 96m, 97m, 98m, 99m], history.Between(T0.AddMinutes(95), null).Select(p => p.Equity));
         history.Clear();
-        Assert.Empty(history.Points);
+        Assert.Empty(history.Between(null, null));
         Assert.True(history.IsDue(T0));
     }
 

@@ -2,7 +2,7 @@ namespace Serenity.MarketData;
 
 /// <summary>
 /// A small number per symbol, handed out once per process, that the parser (and the simulator) puts into every
-/// event (<see cref="MarketEvent.SymbolId"/>): the graph's stages keep their per-symbol state in arrays indexed
+/// quote and trade (<see cref="MarketEvent.SymbolId"/>): the graph's stages keep their per-symbol state in arrays indexed
 /// by it instead of looking the symbol up in a dictionary per quote. An id is a hint, never trusted alone: a
 /// stage checks that the state it finds under the id belongs to the event's symbol (the same string instance)
 /// and falls back to its dictionary otherwise (an event made with <c>with { Symbol = ... }</c> keeps a stale id).

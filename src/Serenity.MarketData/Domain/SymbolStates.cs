@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Serenity.MarketData;
 
 /// <summary>Per-symbol state that knows its symbol.</summary>
@@ -9,22 +11,17 @@ internal interface ISymbolState
 /// <summary>
 /// A stage's state per symbol: found through the event's <see cref="MarketEvent.SymbolId"/> in an array (one load
 /// and a string compare, which the shared interned instance ends at its reference check), through a dictionary by
-/// symbol when the event has no id or its id leads to another symbol's state (a stale id: see <see cref="SymbolIds"/>). Reads take no lock and may run on any thread; states are made under a lock, once per symbol.
+/// symbol when the event has no id or its id leads to another symbol's state (a stale id: see <see cref="SymbolIds"/>).
+/// Reads take no lock and may run on any thread; states are made under a lock, once per symbol.
 /// </summary>
 internal sealed class SymbolStates<T>(Func<string, T> create) where T : class, ISymbolState
 {
-    private readonly Dictionary<string, T> _bySymbol = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, T> _bySymbol = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private T?[] _byId = [];
 
     /// <summary>How many symbols have state.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate) return _bySymbol.Count;
-        }
-    }
+    public int Count => _bySymbol.Count;
 
     /// <summary>The state of the event's symbol (made now if new).</summary>
     public T Get(MarketEvent e) => Get(e.Symbol, e.SymbolId);
@@ -39,12 +36,14 @@ internal sealed class SymbolStates<T>(Func<string, T> create) where T : class, I
 
     private T GetSlow(string symbol, int id)
     {
+        // Events without an id (bars, replayed or hand-made ticks) are found without the lock, as often as they come.
+        if (id <= 0 && _bySymbol.TryGetValue(symbol, out var known)) return known;
         lock (_gate)
         {
             if (!_bySymbol.TryGetValue(symbol, out var state))
             {
                 state = create(symbol);
-                _bySymbol.Add(symbol, state);
+                _bySymbol[symbol] = state;
             }
             if (id > 0 && id <= SymbolIds.MaxIds)
             {
