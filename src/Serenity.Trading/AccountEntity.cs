@@ -17,6 +17,7 @@ public sealed partial class AccountEntity : ReceivePersistentActor, IWithTimers
     private static readonly object RedeliverTick = new();
     private readonly string _userId;
     private readonly TradingSettings _settings;
+    private readonly SnapshotSchedule _snapshots;
     private readonly AccountState _state;
 
     /// <summary>The account of <paramref name="userId"/>; accepted orders are forwarded to <paramref name="broker"/> when given.</summary>
@@ -24,6 +25,7 @@ public sealed partial class AccountEntity : ReceivePersistentActor, IWithTimers
     {
         _userId = userId;
         _settings = settings;
+        _snapshots = new SnapshotSchedule(PersistenceId, settings.SnapshotEvery);
         _broker = broker;
         _state = new AccountState(settings);
         Recover<SnapshotOffer>(o => { if (o.Snapshot is AccountSnapshot s) _state.Restore(s); });
@@ -106,7 +108,7 @@ public sealed partial class AccountEntity : ReceivePersistentActor, IWithTimers
 
     private void MaybeSnapshot()
     {
-        if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state.ToSnapshot());
+        if (_snapshots.IsDue(LastSequenceNr)) SaveSnapshot(_state.ToSnapshot());
     }
 
     private void OnRegister(Register r)

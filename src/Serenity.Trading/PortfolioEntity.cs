@@ -20,6 +20,7 @@ public sealed class PortfolioEntity : ReceivePersistentActor
     private readonly string _userId;
     private readonly string _updatesTopic;
     private readonly TradingSettings _settings;
+    private readonly SnapshotSchedule _snapshots;
     private readonly PortfolioState _state;
     private readonly ValueHistory _history;
     private readonly Dictionary<string, QuoteSlot> _quotes = new(StringComparer.Ordinal);
@@ -31,6 +32,7 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         _userId = userId;
         _updatesTopic = TradingTopics.Portfolio(userId);
         _settings = settings;
+        _snapshots = new SnapshotSchedule(PersistenceId, settings.SnapshotEvery);
         _state = new PortfolioState(settings.StartingCash);
         _history = new ValueHistory(settings.ValueHistorySize, settings.ValueHistoryInterval);
         Recover<SnapshotOffer>(o =>
@@ -128,7 +130,7 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         replyTo.Tell(new DeliveryAck(seq));
         FollowHeldSymbols();
         if (HasUpdateSubscribers()) PublishUpdate(View());
-        if (LastSequenceNr % _settings.SnapshotEvery == 0) SaveSnapshot(_state.ToSnapshot(_history.Between(null, null)));
+        if (_snapshots.IsDue(LastSequenceNr)) SaveSnapshot(_state.ToSnapshot(_history.Between(null, null)));
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ internal sealed class RunWindow
     private readonly int _gen2;
     private readonly GcRecorder _gcs;
     private readonly AllocationSampler? _allocations;
+    private readonly GcPhaseRecorder? _phases;
 
     private RunWindow(ServerMetrics metrics)
     {
@@ -31,6 +32,7 @@ internal sealed class RunWindow
         _gen2 = GC.CollectionCount(2);
         _gcs = GcRecorder.Start();
         _allocations = AllocationSampler.StartIfAsked();
+        _phases = GcPhaseRecorder.StartIfAsked();
     }
 
     public static RunWindow Start(TradingBenchNode node) => new(node.Host.Context.Metrics);
@@ -47,6 +49,6 @@ internal sealed class RunWindow
             return count == 0 ? "-" : ((buckets[i] - _buckets[i]) * 100.0 / count).ToString("F1", CultureInfo.InvariantCulture) + " %";
         }
         return string.Create(CultureInfo.InvariantCulture,
-            $"server answered within 1 / 2 / 5 ms: {Within(1)} / {Within(2)} / {Within(5)}; CPU {cpu.TotalMilliseconds / Math.Max(1, orders):F3} ms per order; GC {GC.CollectionCount(0) - _gen0} collections ({GC.CollectionCount(2) - _gen2} gen2), paused {(GC.GetTotalPauseDuration() - _gcPause).TotalMilliseconds:F0} ms; {_gcs.Stop(orders)}{(_allocations is null ? "" : "\n" + _allocations.Stop())}");
+            $"server answered within 1 / 2 / 5 ms: {Within(1)} / {Within(2)} / {Within(5)}; CPU {cpu.TotalMilliseconds / Math.Max(1, orders):F3} ms per order; GC {GC.CollectionCount(0) - _gen0} collections ({GC.CollectionCount(2) - _gen2} gen2), paused {(GC.GetTotalPauseDuration() - _gcPause).TotalMilliseconds:F0} ms; {_gcs.Stop(orders)}{(_allocations is null ? "" : "\n" + _allocations.Stop())}{(_phases is null ? "" : "\n" + _phases.Stop())}");
     }
 }
