@@ -68,7 +68,9 @@ public sealed partial class AccountEntity : ReceivePersistentActor, IWithTimers
         Command<DeliveryAck>(OnAck);
         Command<object>(_ => Redeliver(), m => ReferenceEquals(m, RedeliverTick));
         Command<object>(_ => OnExpiry(), m => ReferenceEquals(m, ExpiryTick));
-        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(_snapshots.Superseded(s.Metadata.SequenceNr)));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { }); // an old snapshot left behind is harmless
         Command<SaveSnapshotFailure>(_ => { }); // the journal still holds everything
     }
 

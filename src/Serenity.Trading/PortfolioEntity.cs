@@ -53,7 +53,9 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         Command<QuoteReply>(r => { if (r.Quote is { } q) OnQuote(q.Symbol, q.Bid, q.BidSize, q.Ask, q.AskSize, q.Timestamp, fromTopic: false); });
         Command<GetPortfolio>(_ => Sender.Tell(View()));
         Command<GetValueHistory>(q => Sender.Tell(new ValueHistoryView(_userId, _history.Between(q.From, q.To))));
-        Command<SaveSnapshotSuccess>(_ => { });
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(_snapshots.Superseded(s.Metadata.SequenceNr)));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { }); // an old snapshot left behind is harmless
         Command<SaveSnapshotFailure>(_ => { }); // the journal still holds everything
     }
 

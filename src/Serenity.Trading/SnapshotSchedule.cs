@@ -1,3 +1,5 @@
+using Serenity.Persistence.Snapshots;
+
 namespace Serenity.Trading;
 
 /// <summary>
@@ -20,6 +22,13 @@ internal readonly struct SnapshotSchedule
 
     /// <summary>Whether the event with <paramref name="sequenceNr"/> is followed by a snapshot.</summary>
     public bool IsDue(long sequenceNr) => (sequenceNr + _offset) % _every == 0;
+
+    /// <summary>
+    /// Once the snapshot at <paramref name="savedSequenceNr"/> is stored: the snapshots older than the one before it,
+    /// which recovery will never need (the one before stays, should the newest be unreadable). Without this an
+    /// active account kept every snapshot it ever took, a few hundred KB each.
+    /// </summary>
+    public SnapshotSelectionCriteria Superseded(long savedSequenceNr) => new(savedSequenceNr - _every - 1);
 
     // FNV-1a: the same offset in every process (string.GetHashCode is randomized per process).
     private static uint StableHash(string value)

@@ -77,6 +77,25 @@ public sealed class RecoveryTests(ITestOutputHelper output) : TradingTestBase(ou
     }
 
     [Fact]
+    public void A_portfolio_keeps_only_its_two_newest_snapshots()
+    {
+        var portfolio = Sys.ActorOf(PortfolioEntity.Props("keep", snapshotEvery: 2), "keep-1");
+        for (var seq = 1; seq <= 9; seq++)
+        {
+            portfolio.Tell(new PortfolioDelivery(seq, NewFill(seq, OrderSide.Buy, 1m, 50m), false));
+            ExpectMsg(new DeliveryAck(seq));
+        }
+        var store = Serenity.Persistence.Persistence.Get(Sys).Snapshots.Store;
+        Serenity.Persistence.Snapshots.SnapshotRow? Newest(long atMost) =>
+            store.LoadAsync("portfolio-keep", new Serenity.Persistence.Snapshots.SnapshotSelectionCriteria(atMost), CancellationToken.None).GetAwaiter().GetResult();
+
+        // Snapshots every 2 events: the newest is at 8 or 9, the one before 2 lower, nothing older once deletes are done.
+        AwaitCondition(() => Newest(long.MaxValue) is { SequenceNr: >= 8 } newest && Newest(newest.SequenceNr - 3) is null, Bound);
+        var latest = Newest(long.MaxValue)!;
+        Assert.Equal(latest.SequenceNr - 2, Newest(latest.SequenceNr - 1)?.SequenceNr);
+    }
+
+    [Fact]
     public void A_fill_is_applied_once_when_re_sent_and_a_gap_waits_for_the_missing_one()
     {
         var portfolio = Sys.ActorOf(PortfolioEntity.Props("q"), "q");
