@@ -9,10 +9,9 @@ namespace Serenity.Benchmarks;
 /// AllocationTick events (one about every 100 KiB allocated, naming the type that crossed the mark), so the top of the
 /// list is where the bytes go. Off by default: the listener itself costs a little.
 /// </summary>
-internal sealed class AllocationSampler : EventListener
+internal sealed class AllocationSampler : RuntimeGcEventListener
 {
     public const string Variable = "SERENITY_BENCH_ALLOCATIONS";
-    private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private readonly Dictionary<string, long> _bytesByType = new(StringComparer.Ordinal);
     private readonly object _lock = new();
 
@@ -34,10 +33,7 @@ internal sealed class AllocationSampler : EventListener
         }
     }
 
-    protected override void OnEventSourceCreated(EventSource source)
-    {
-        if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, GcKeyword);
-    }
+    protected override EventLevel Level => EventLevel.Verbose; // AllocationTick is a verbose event
 
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {

@@ -11,10 +11,9 @@ namespace Serenity.Benchmarks;
 /// bytes marked from each root kind (GCMarkWithType: t0 stacks, t2 handles, t3 older generations' cards, t7 the
 /// finalization queue), and for the window the objects the finalizer ran for and the large-object allocations.
 /// </summary>
-internal sealed class GcPhaseRecorder : EventListener
+internal sealed class GcPhaseRecorder : RuntimeGcEventListener
 {
     public const string Variable = "SERENITY_BENCH_GC_PHASES";
-    private const EventKeywords GcKeyword = (EventKeywords)0x1;
     private readonly List<(string Name, DateTime At, string Detail)> _events = [];
     private readonly object _lock = new();
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal); // "finalized T" / "large T": objects the finalizer ran for, LOH allocation samples
@@ -68,10 +67,7 @@ internal sealed class GcPhaseRecorder : EventListener
         }
     }
 
-    protected override void OnEventSourceCreated(EventSource source)
-    {
-        if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, GcKeyword | (EventKeywords)0x8 /* type */);
-    }
+    protected override EventLevel Level => EventLevel.Verbose; // finalizer and allocation events are verbose
 
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {
