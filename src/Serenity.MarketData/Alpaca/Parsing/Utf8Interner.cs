@@ -12,7 +12,7 @@ internal sealed class Utf8Interner<T>
     private readonly int _capacity;
     private readonly Dictionary<byte[], T> _values = new(ByteArrayComparer.Instance);
     private readonly Dictionary<byte[], T>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
-    private readonly ShortKeyTable<T> _short = new(); // keys of up to 8 bytes (most symbols) packed into a number
+    private readonly Dictionary<ulong, T> _short = []; // keys of up to 8 bytes (most symbols) packed into a number
 
     public Utf8Interner(Func<ReadOnlySpan<byte>, T> create, int capacity = 65_536)
     {
@@ -25,25 +25,20 @@ internal sealed class Utf8Interner<T>
 
     public T Get(ReadOnlySpan<byte> utf8)
     {
-        if (utf8.Length is > 0 and <= 8 && Pack(utf8) is var key and not 0)
+        if (utf8.Length is > 0 and <= 8)
         {
+            // Zero-padded: JSON strings hold no raw NUL byte, so the packing is one-to-one.
+            ulong key = 0;
+            utf8.CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new Span<ulong>(ref key)));
             if (_short.TryGetValue(key, out var known)) return known;
             known = _create(utf8);
-            if (Count < _capacity) _short.Add(key, known);
+            if (Count < _capacity) _short[key] = known;
             return known;
         }
         if (_lookup.TryGetValue(utf8, out var value)) return value;
         value = _create(utf8);
         if (Count < _capacity) _values[utf8.ToArray()] = value;
         return value;
-    }
-
-    // Zero-padded: JSON strings hold no raw NUL byte, so the packing is one-to-one (all-NUL keys, 0, take the general table).
-    private static ulong Pack(ReadOnlySpan<byte> utf8)
-    {
-        ulong key = 0;
-        utf8.CopyTo(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new Span<ulong>(ref key)));
-        return key;
     }
 
     private sealed class ByteArrayComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
