@@ -45,6 +45,19 @@ public sealed class PubSubTests : TestKit.TestKit
     }
 
     [Fact]
+    public void A_topic_publisher_keeps_the_callers_key_and_delivers_to_the_topic()
+    {
+        var probe = CreateTestProbe();
+        _pubSub.Subscribe("quotes.AMD", probe);
+        var publisher = _pubSub.Publisher("quotes.AMD", "AMD");
+        Assert.Equal("AMD", publisher.Key);
+        Assert.Null(_pubSub.Publisher("quotes.AMD").Key);
+
+        publisher.Publish("tick");
+        probe.ExpectMsg("tick");
+    }
+
+    [Fact]
     public void A_prefix_watch_follows_topics_gaining_and_losing_their_subscribers()
     {
         var early = CreateTestProbe();

@@ -95,19 +95,12 @@ public sealed class PubSubMarketDataPublisher(DistributedPubSub pubSub) : IMarke
     /// </summary>
     private sealed class TopicsBySymbol(DistributedPubSub pubSub, string prefix)
     {
-        private readonly SymbolStates<SymbolTopic> _bySymbol = new(symbol => new SymbolTopic(symbol, pubSub.Publisher(prefix + symbol)));
+        private readonly SymbolStates<TopicPublisher> _bySymbol = new(symbol => pubSub.Publisher(prefix + symbol, symbol), static publisher => publisher.Key);
         private readonly TopicPrefixWatch _listeners = pubSub.WatchPrefix(prefix);
 
         public void Publish(MarketEvent e)
         {
-            if (_listeners.MayReachSubscribers) _bySymbol.Get(e).Publisher.Publish(e);
+            if (_listeners.MayReachSubscribers) _bySymbol.Get(e).Publish(e);
         }
-    }
-
-    private sealed class SymbolTopic(string symbol, TopicPublisher publisher) : ISymbolState
-    {
-        public string Symbol { get; } = symbol;
-
-        public TopicPublisher Publisher { get; } = publisher;
     }
 }
