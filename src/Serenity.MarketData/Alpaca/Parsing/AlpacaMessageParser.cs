@@ -4,8 +4,9 @@ using System.Text.Json;
 namespace Serenity.MarketData.Alpaca.Parsing;
 
 /// <summary>
-/// Parses the frames of Alpaca's market-data stream (a JSON array of message objects) with
-/// <see cref="Utf8JsonReader"/> over the raw bytes. Symbols and condition lists are interned, numbers and
+/// Parses the frames of Alpaca's market-data stream (a JSON array of message objects) over the raw bytes: frames of
+/// the usual plain shape with a scanner made for it (see AlpacaMessageParser.PlainFrames.cs), any other frame with
+/// <see cref="Utf8JsonReader"/>, with the same results. Symbols and condition lists are interned, numbers and
 /// timestamps read in place: a quote costs one allocation, the <see cref="Quote"/> itself.
 /// Never throws on bad input: a frame that is not well-formed JSON is dropped whole (one
 /// <see cref="ParseErrorKind.MalformedJson"/>); a bad message inside a good frame is skipped and counted.
