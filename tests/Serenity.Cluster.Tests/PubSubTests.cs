@@ -45,6 +45,63 @@ public sealed class PubSubTests : TestKit.TestKit
     }
 
     [Fact]
+    public void A_topic_publisher_keeps_the_callers_key_and_delivers_to_the_topic()
+    {
+        var probe = CreateTestProbe();
+        _pubSub.Subscribe("quotes.AMD", probe);
+        var publisher = _pubSub.Publisher("quotes.AMD", "AMD");
+        Assert.Equal("AMD", publisher.Key);
+        Assert.Null(_pubSub.Publisher("quotes.AMD").Key);
+
+        publisher.Publish("tick");
+        probe.ExpectMsg("tick");
+    }
+
+    [Fact]
+    public void A_prefix_watch_follows_topics_gaining_and_losing_their_subscribers()
+    {
+        var early = CreateTestProbe();
+        _pubSub.Subscribe("trades.AAPL", early);
+        _pubSub.Subscribe("tradesX.AAPL", CreateTestProbe()); // another prefix that only looks alike
+        var watch = _pubSub.WatchPrefix("trades.");
+        Assert.True(watch.MayReachSubscribers); // counted when the watch was made
+
+        _pubSub.Unsubscribe("trades.AAPL", early);
+        Assert.False(watch.MayReachSubscribers);
+        Assert.False(_pubSub.WatchPrefix("trades.").MayReachSubscribers);
+
+        var first = CreateTestProbe();
+        var second = CreateTestProbe();
+        _pubSub.Subscribe("trades.MSFT", first);
+        _pubSub.Subscribe("trades.MSFT", second);
+        Assert.True(watch.MayReachSubscribers);
+        _pubSub.Unsubscribe("trades.MSFT", first);
+        Assert.True(watch.MayReachSubscribers);
+        _pubSub.Unsubscribe("trades.MSFT", second);
+        Assert.False(watch.MayReachSubscribers);
+    }
+
+    [Fact]
+    public void A_prefix_watch_sees_a_stopped_subscriber_leave_on_the_next_publish()
+    {
+        var watch = _pubSub.WatchPrefix("status.");
+        var subscriber = Sys.ActorOf(Props.Create(() => new Silent()));
+        _pubSub.Subscribe("status.AAPL", subscriber);
+        Assert.True(watch.MayReachSubscribers);
+
+        Watch(subscriber);
+        Sys.Stop(subscriber);
+        ExpectTerminated(subscriber);
+        _pubSub.Publish("status.AAPL", "halt");
+        Assert.False(watch.MayReachSubscribers);
+    }
+
+    private sealed class Silent : ReceiveActor
+    {
+        public Silent() => ReceiveAny(_ => { });
+    }
+
+    [Fact]
     public void Messages_from_one_publisher_arrive_in_order()
     {
         var probe = CreateTestProbe();

@@ -17,6 +17,10 @@ public sealed class DistributedPubSub
     private readonly ConcurrentDictionary<string, Topic> _topics = new(StringComparer.Ordinal);
     private readonly IClusterProvider? _provider;
 
+    // Topics going from no subscriber to some (or back) and new watches take this lock: see Topic.Replace.
+    private readonly Lock _watchGate = new();
+    private TopicPrefixWatch[] _watches = [];
+
     private DistributedPubSub(ActorSystem system)
     {
         System = system;
@@ -53,7 +57,18 @@ public sealed class DistributedPubSub
     public TopicPublisher Publisher(string topic)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        return new TopicPublisher(this, topic);
+        return new TopicPublisher(this, topic, null);
+    }
+
+    /// <summary>
+    /// <see cref="Publisher(string)"/> with the caller's own name for the topic kept as <see cref="TopicPublisher.Key"/>:
+    /// a caller that files publishers by that name checks it on the publisher itself, one object less to reach per publish.
+    /// </summary>
+    public TopicPublisher Publisher(string topic, string key)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        ArgumentNullException.ThrowIfNull(key);
+        return new TopicPublisher(this, topic, key);
     }
 
     /// <summary>Delivers to this node's subscribers only: the cluster provider calls it for messages that arrive from the cluster.</summary>
@@ -72,7 +87,27 @@ public sealed class DistributedPubSub
     }
 
     // The topic's entry, made now if need be: entries are never removed, so a publisher can keep it.
-    internal Topic TopicEntry(string topic) => _topics.GetOrAdd(topic, static _ => new Topic());
+    internal Topic TopicEntry(string topic) => _topics.GetOrAdd(topic, static (name, owner) => new Topic(name, owner), this);
+
+    /// <summary>
+    /// A watch of whether any topic starting with <paramref name="prefix"/> has a subscriber, kept current from now
+    /// on: a publisher of a whole topic family (<c>trades.{SYM}</c>) checks it to skip topics nobody listens to.
+    /// </summary>
+    public TopicPrefixWatch WatchPrefix(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var watch = new TopicPrefixWatch(prefix, _provider is not null);
+        lock (_watchGate)
+        {
+            // Under the gate no topic changes between empty and non-empty: each is counted here or later, once.
+            foreach (var (name, topic) in _topics)
+            {
+                if (topic.Subscribers.Length > 0 && name.StartsWith(prefix, StringComparison.Ordinal)) watch.TopicFilled();
+            }
+            _watches = [.. _watches, watch];
+        }
+        return watch;
+    }
 
     private void Deliver(string topic, Topic t, object message, IActorRef? sender)
     {
@@ -127,7 +162,7 @@ public sealed class DistributedPubSub
     private static bool IsTerminated(IActorRef actorRef) => actorRef is IInternalActorRef { IsTerminated: true };
 
     /// <summary>A topic's subscribers: an array swapped on change, so publishing reads without locks.</summary>
-    internal sealed class Topic
+    internal sealed class Topic(string name, DistributedPubSub owner)
     {
         private readonly object _gate = new();
 
@@ -139,7 +174,7 @@ public sealed class DistributedPubSub
             lock (_gate)
             {
                 var first = Subscribers.Length == 0;
-                if (Array.IndexOf(Subscribers, subscriber) < 0) Subscribers = [.. Subscribers, subscriber];
+                if (Array.IndexOf(Subscribers, subscriber) < 0) Replace([.. Subscribers, subscriber]);
                 return first;
             }
         }
@@ -150,7 +185,7 @@ public sealed class DistributedPubSub
             lock (_gate)
             {
                 var had = Subscribers.Length > 0;
-                Subscribers = Array.FindAll(Subscribers, s => !s.Equals(subscriber));
+                Replace(Array.FindAll(Subscribers, s => !s.Equals(subscriber)));
                 return had && Subscribers.Length == 0;
             }
         }
@@ -161,8 +196,29 @@ public sealed class DistributedPubSub
             lock (_gate)
             {
                 var had = Subscribers.Length > 0;
-                Subscribers = Array.FindAll(Subscribers, s => !IsTerminated(s));
+                Replace(Array.FindAll(Subscribers, s => !IsTerminated(s)));
                 return had && Subscribers.Length == 0;
+            }
+        }
+
+        // Under the topic's lock. A change between empty and non-empty also takes the watch gate, so a new watch's
+        // count of non-empty topics and the changes after it never overlap.
+        private void Replace(IActorRef[] subscribers)
+        {
+            if ((Subscribers.Length == 0) == (subscribers.Length == 0))
+            {
+                Subscribers = subscribers;
+                return;
+            }
+            lock (owner._watchGate)
+            {
+                Subscribers = subscribers;
+                foreach (var watch in owner._watches)
+                {
+                    if (!name.StartsWith(watch.Prefix, StringComparison.Ordinal)) continue;
+                    if (subscribers.Length > 0) watch.TopicFilled();
+                    else watch.TopicEmptied();
+                }
             }
         }
     }

@@ -8,7 +8,7 @@ namespace Serenity.MarketData.Cleaning;
 public sealed class TickCleaner(CleaningOptions options, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private readonly SymbolStates<NewestTicks> _newest = new(static symbol => new NewestTicks(symbol));
+    private readonly NewestTicks _newest = new();
 
     /// <summary>What was done, per reason.</summary>
     public CleaningCounters Counters { get; } = new();
@@ -56,14 +56,14 @@ public sealed class TickCleaner(CleaningOptions options, TimeProvider? clock = n
         if (q.BidSize < 0 || q.AskSize < 0) return CleanReason.BadSize;
         if (q.BidPrice > q.AskPrice) return CleanReason.Crossed;
         if (q.BidPrice == q.AskPrice && !options.AllowLocked) return CleanReason.Locked;
-        return InOrder(ref _newest.Get(q).Quote, q);
+        return InOrder(ref _newest.Of(q, trade: false), q);
     }
 
     private CleanReason CheckTrade(Trade t)
     {
         if (t.Price <= 0) return CleanReason.NonPositivePrice;
         if (t.Size <= 0) return CleanReason.BadSize;
-        return InOrder(ref _newest.Get(t).Trade, t);
+        return InOrder(ref _newest.Of(t, trade: true), t);
     }
 
     private static CleanReason CheckBar(ref MarketEvent e, Bar b)
@@ -87,14 +87,5 @@ public sealed class TickCleaner(CleaningOptions options, TimeProvider? clock = n
             return CleanReason.Passed;
         }
         return newest - ticks > options.OutOfOrderTolerance.Ticks ? CleanReason.OutOfOrder : CleanReason.Passed;
-    }
-
-    /// <summary>The newest quote and trade time seen for one symbol (ticks).</summary>
-    private sealed class NewestTicks(string symbol) : ISymbolState
-    {
-        public long Quote;
-        public long Trade;
-
-        public string Symbol { get; } = symbol;
     }
 }

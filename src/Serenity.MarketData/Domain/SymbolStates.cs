@@ -2,19 +2,14 @@ using System.Collections.Concurrent;
 
 namespace Serenity.MarketData;
 
-/// <summary>Per-symbol state that knows its symbol.</summary>
-internal interface ISymbolState
-{
-    string Symbol { get; }
-}
-
 /// <summary>
 /// A stage's state per symbol: found through the event's <see cref="MarketEvent.SymbolId"/> in an array (one load
 /// and a string compare, which the shared interned instance ends at its reference check), through a dictionary by
 /// symbol when the event has no id or its id leads to another symbol's state (a stale id: see <see cref="SymbolIds"/>).
-/// Reads take no lock and may run on any thread; states are made under a lock, once per symbol.
+/// Reads take no lock and may run on any thread; states are made under a lock, once per symbol. A state tells its
+/// symbol through <c>symbolOf</c>, so the check reads the state itself rather than a wrapper around it.
 /// </summary>
-internal sealed class SymbolStates<T>(Func<string, T> create) where T : class, ISymbolState
+internal sealed class SymbolStates<T>(Func<string, T> create, Func<T, string?> symbolOf) where T : class
 {
     private readonly ConcurrentDictionary<string, T> _bySymbol = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -30,7 +25,7 @@ internal sealed class SymbolStates<T>(Func<string, T> create) where T : class, I
     public T Get(string symbol, int id)
     {
         var byId = Volatile.Read(ref _byId);
-        if ((uint)id < (uint)byId.Length && byId[id] is { } state && string.Equals(state.Symbol, symbol, StringComparison.Ordinal)) return state;
+        if ((uint)id < (uint)byId.Length && byId[id] is { } state && string.Equals(symbolOf(state), symbol, StringComparison.Ordinal)) return state;
         return GetSlow(symbol, id);
     }
 

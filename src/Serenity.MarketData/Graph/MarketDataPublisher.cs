@@ -44,10 +44,10 @@ public sealed class PubSubMarketDataPublisher(DistributedPubSub pubSub) : IMarke
     /// <summary>The topic prefix of trading status changes.</summary>
     public const string StatusPrefix = "status.";
 
-    private readonly TopicsBySymbol _quotes = new(pubSub, QuotesTopic);
-    private readonly TopicsBySymbol _bars = new(pubSub, BarsTopic);
-    private readonly TopicsBySymbol _trades = new(pubSub, TradesTopic);
-    private readonly TopicsBySymbol _statuses = new(pubSub, StatusTopic);
+    private readonly TopicsBySymbol _quotes = new(pubSub, QuotesPrefix);
+    private readonly TopicsBySymbol _bars = new(pubSub, BarsPrefix);
+    private readonly TopicsBySymbol _trades = new(pubSub, TradesPrefix);
+    private readonly TopicsBySymbol _statuses = new(pubSub, StatusPrefix);
 
     /// <summary>The quote topic of <paramref name="symbol"/>.</summary>
     public static string QuotesTopic(string symbol) => QuotesPrefix + symbol;
@@ -89,18 +89,18 @@ public sealed class PubSubMarketDataPublisher(DistributedPubSub pubSub) : IMarke
         _statuses.Publish(status);
     }
 
-    /// <summary>One topic family (e.g. <c>quotes.{SYM}</c>): a publisher per symbol, made on first use.</summary>
-    private sealed class TopicsBySymbol(DistributedPubSub pubSub, Func<string, string> topicOf)
+    /// <summary>
+    /// One topic family (e.g. <c>quotes.{SYM}</c>): a publisher per symbol, made on first use. While no topic of the
+    /// family has a subscriber (and the system is not clustered), publishing skips the symbol's lookup altogether.
+    /// </summary>
+    private sealed class TopicsBySymbol(DistributedPubSub pubSub, string prefix)
     {
-        private readonly SymbolStates<SymbolTopic> _bySymbol = new(symbol => new SymbolTopic(symbol, pubSub.Publisher(topicOf(symbol))));
+        private readonly SymbolStates<TopicPublisher> _bySymbol = new(symbol => pubSub.Publisher(prefix + symbol, symbol), static publisher => publisher.Key);
+        private readonly TopicPrefixWatch _listeners = pubSub.WatchPrefix(prefix);
 
-        public void Publish(MarketEvent e) => _bySymbol.Get(e).Publisher.Publish(e);
-    }
-
-    private sealed class SymbolTopic(string symbol, TopicPublisher publisher) : ISymbolState
-    {
-        public string Symbol { get; } = symbol;
-
-        public TopicPublisher Publisher { get; } = publisher;
+        public void Publish(MarketEvent e)
+        {
+            if (_listeners.MayReachSubscribers) _bySymbol.Get(e).Publish(e);
+        }
     }
 }

@@ -73,7 +73,7 @@ public class ParserFuzzTests
 
     private static readonly byte[] s_interesting = "{}[]\",:\\0123456789.-eEtrufalsn \u00ff\u0080"u8.ToArray();
 
-    private static int MutateOnce(byte[] buffer, int length, Random random)
+    internal static int MutateOnce(byte[] buffer, int length, Random random)
     {
         if (length == 0) return 0;
         var at = random.Next(length);

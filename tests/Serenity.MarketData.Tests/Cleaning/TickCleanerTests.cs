@@ -81,6 +81,25 @@ public class TickCleanerTests
     }
 
     [Fact]
+    public void A_symbols_quotes_with_its_id_without_one_or_with_a_stale_one_share_one_newest_time()
+    {
+        var cleaner = New(new CleaningOptions { OutOfOrderTolerance = TimeSpan.FromSeconds(2), CheckClock = false });
+        var symbols = Enumerable.Range(0, 300).Select(i => "NT" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        foreach (var symbol in symbols) Assert.NotNull(cleaner.Clean(Q(1, 2, seconds: 10, symbol: symbol) with { SymbolId = SymbolIds.Of(symbol) }));
+        foreach (var symbol in symbols)
+        {
+            var late = Q(1, 2, seconds: 5, symbol: symbol);
+            Assert.Null(cleaner.Clean(late)); // no id: found by its symbol
+            Assert.Null(cleaner.Clean(late with { SymbolId = SymbolIds.Of("NT-other") })); // a stale id
+            Assert.Null(cleaner.Clean(late with { SymbolId = SymbolIds.Of(symbol) }));
+        }
+        // A symbol first met without an id, then with it: the same time.
+        Assert.NotNull(cleaner.Clean(Q(1, 2, seconds: 10, symbol: "NT-late")));
+        Assert.Null(cleaner.Clean(Q(1, 2, seconds: 5, symbol: "NT-late") with { SymbolId = SymbolIds.Of("NT-late") }));
+        Assert.Equal(3 * symbols.Length + 1, cleaner.Counters[CleanReason.OutOfOrder]);
+    }
+
+    [Fact]
     public void Unknown_symbols_are_dropped_and_sloppy_ones_repaired()
     {
         var cleaner = New(new CleaningOptions { Universe = new HashSet<string> { "AAPL" } });

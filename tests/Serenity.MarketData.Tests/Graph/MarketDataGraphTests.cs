@@ -37,6 +37,22 @@ public sealed class MarketDataGraphTests : TestKit.TestKit
         MarketDataGraph.Create(Source.From(messages), settings, new PubSubMarketDataPublisher(_pubSub), Sys.Clock).Run(Sys.Materializer());
 
     [Fact]
+    public void A_family_without_subscribers_is_skipped_until_its_first_subscriber_comes()
+    {
+        var publisher = new PubSubMarketDataPublisher(_pubSub);
+        var trade = new Trade("ZZTOP", s_t0, 10m, 1m, 1, 'V', Conditions.None, 'C');
+        publisher.PublishTrade(trade); // nobody listens to trades.*: skipped without a lookup
+
+        var probe = Subscribe(PubSubMarketDataPublisher.TradesTopic("ZZTOP"));
+        publisher.PublishTrade(trade with { Price = 11m });
+        Assert.Equal(11m, probe.ExpectMsg<Trade>().Price);
+
+        _pubSub.Unsubscribe(PubSubMarketDataPublisher.TradesTopic("ZZTOP"), probe);
+        publisher.PublishTrade(trade with { Price = 12m });
+        probe.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public async Task Clean_quotes_go_to_their_symbol_topic_and_bad_ones_are_counted()
     {
         var aapl = Subscribe("quotes.AAPL");

@@ -4,14 +4,15 @@ using System.Text.Json;
 namespace Serenity.MarketData.Alpaca.Parsing;
 
 /// <summary>
-/// Parses the frames of Alpaca's market-data stream (a JSON array of message objects) with
-/// <see cref="Utf8JsonReader"/> over the raw bytes. Symbols and condition lists are interned, numbers and
+/// Parses the frames of Alpaca's market-data stream (a JSON array of message objects) over the raw bytes: frames of
+/// the usual plain shape with a scanner made for it (see AlpacaMessageParser.PlainFrames.cs), any other frame with
+/// <see cref="Utf8JsonReader"/>, with the same results. Symbols and condition lists are interned, numbers and
 /// timestamps read in place: a quote costs one allocation, the <see cref="Quote"/> itself.
 /// Never throws on bad input: a frame that is not well-formed JSON is dropped whole (one
 /// <see cref="ParseErrorKind.MalformedJson"/>); a bad message inside a good frame is skipped and counted.
 /// Not thread-safe: one parser per connection.
 /// </summary>
-public sealed class AlpacaMessageParser
+public sealed partial class AlpacaMessageParser
 {
     private static readonly ulong s_quoteFields = Required(WireField.Bp, WireField.Bs, WireField.Ap, WireField.As);
     private static readonly ulong s_tradeFields = Required(WireField.P, WireField.Size);
@@ -44,6 +45,12 @@ public sealed class AlpacaMessageParser
         ArgumentNullException.ThrowIfNull(output);
         var start = output.Count;
         _pending.Clear();
+        if (PlainFramesEnabled)
+        {
+            var plain = TryParsePlain(frame, output);
+            if (plain >= 0) return plain;
+            _pending.Clear(); // the general reader starts the frame over
+        }
         try
         {
             var reader = new Utf8JsonReader(frame, isFinalBlock: true, state: default);
@@ -111,6 +118,12 @@ public sealed class AlpacaMessageParser
             }
             if (reader.TokenType is JsonTokenType.StartArray or JsonTokenType.StartObject) reader.Skip();
         }
+        Finish(ref f, invalid, output);
+    }
+
+    // A message object's end: counts what was wrong with it or adds the message it makes.
+    private void Finish(ref WireFields f, WireField invalid, List<MarketDataMessage> output)
+    {
         if (invalid != WireField.None)
         {
             Defer(ParseErrorKind.InvalidField, FieldName(invalid));
@@ -143,121 +156,56 @@ public sealed class AlpacaMessageParser
 
     // Reads the value under the reader into its slot; false when it has the wrong type or cannot be read.
     // A container value is left on its start token (the caller skips it) unless consumed here.
+    // Numbers and plain strings go through StoreScalar, which the plain-frame path shares.
     private bool ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> frame, WireField field, int subscriptionKey, ref WireFields f)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number:
+                return StoreScalar(field, isString: false, reader.ValueSpan, ref f);
+            case JsonTokenType.String when !reader.ValueIsEscaped:
+                return StoreScalar(field, isString: true, reader.ValueSpan, ref f);
+            case JsonTokenType.String:
+                return ReadEscapedString(ref reader, field, ref f);
+            case JsonTokenType.StartArray when field is WireField.C or WireField.Oc or WireField.Cc:
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                return StoreConditions(field, frame[start..(int)reader.BytesConsumed], ref f);
+            case JsonTokenType.StartArray when field == WireField.Subscription:
+                return ReadSymbolList(ref reader, subscriptionKey, ref f);
+            default:
+                return field == WireField.None; // unknown keys are skipped (newer servers add fields); known ones want another type
+        }
+    }
+
+    // A string with escapes: the symbol and the free texts are unescaped; any other field cannot hold one.
+    private static bool ReadEscapedString(ref Utf8JsonReader reader, WireField field, ref WireFields f)
     {
         switch (field)
         {
             case WireField.T:
-                if (reader.TokenType != JsonTokenType.String) return false;
-                f.Type = TypeOf(reader.ValueIsEscaped ? default : reader.ValueSpan);
+                f.Type = WireType.Unknown;
                 break;
             case WireField.S:
-                if (reader.TokenType != JsonTokenType.String) return false;
-                if (reader.ValueIsEscaped)
-                {
-                    f.Symbol = reader.GetString();
-                    f.SymbolId = 0;
-                }
-                else
-                {
-                    (f.Symbol, f.SymbolId) = _symbols.Get(reader.ValueSpan);
-                }
+                f.Symbol = reader.GetString();
+                f.SymbolId = 0;
                 if (string.IsNullOrEmpty(f.Symbol)) return false;
                 break;
-            case WireField.Time:
-                if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped) return false;
-                if (!WireValues.TryParseTimestamp(reader.ValueSpan, out f.Time)) return false;
-                break;
-            case WireField.Bp: return ReadDecimal(ref reader, out f.Bp) && Set(ref f, field);
-            case WireField.Bs: return ReadDecimal(ref reader, out f.Bs) && Set(ref f, field);
-            case WireField.Ap: return ReadDecimal(ref reader, out f.Ap) && Set(ref f, field);
-            case WireField.As: return ReadDecimal(ref reader, out f.As) && Set(ref f, field);
-            case WireField.P: return ReadDecimal(ref reader, out f.P) && Set(ref f, field);
-            case WireField.Size: return ReadDecimal(ref reader, out f.Size) && Set(ref f, field);
-            case WireField.O: return ReadDecimal(ref reader, out f.O) && Set(ref f, field);
-            case WireField.H: return ReadDecimal(ref reader, out f.H) && Set(ref f, field);
-            case WireField.L: return ReadDecimal(ref reader, out f.L) && Set(ref f, field);
-            case WireField.V: return ReadDecimal(ref reader, out f.V) && Set(ref f, field);
-            case WireField.Vw: return ReadDecimal(ref reader, out f.Vw) && Set(ref f, field);
-            case WireField.Op: return ReadDecimal(ref reader, out f.Op) && Set(ref f, field);
-            case WireField.Os: return ReadDecimal(ref reader, out f.Os) && Set(ref f, field);
-            case WireField.Cp: return ReadDecimal(ref reader, out f.Cp) && Set(ref f, field);
-            case WireField.Cs: return ReadDecimal(ref reader, out f.Cs) && Set(ref f, field);
-            case WireField.U: return ReadDecimal(ref reader, out f.U) && Set(ref f, field);
-            case WireField.D: return ReadDecimal(ref reader, out f.D) && Set(ref f, field);
-            case WireField.N: return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out f.N) && Set(ref f, field);
-            case WireField.Oi: return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out f.Oi) && Set(ref f, field);
-            case WireField.Ci: return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out f.Ci) && Set(ref f, field);
-            case WireField.Code: return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out f.Code) && Set(ref f, field);
-            case WireField.C:
-                // "c" is a bar's close (a number) or a quote's / trade's conditions (an array).
-                if (reader.TokenType == JsonTokenType.StartArray) return ReadConditions(ref reader, frame, out f.Conditions);
-                return ReadDecimal(ref reader, out f.Close) && Set(ref f, field);
-            case WireField.Oc: return ReadConditions(ref reader, frame, out f.Oc);
-            case WireField.Cc: return ReadConditions(ref reader, frame, out f.Cc);
-            case WireField.I:
-                // "i" is a trade id (a number), or the indicator of a LULD message (a one-letter string).
-                if (reader.TokenType == JsonTokenType.String) return ReadChar(ref reader, out f.Indicator);
-                return reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out f.I) && Set(ref f, field);
-            case WireField.Bx: return ReadChar(ref reader, out f.Bx);
-            case WireField.Ax: return ReadChar(ref reader, out f.Ax);
-            case WireField.X: return ReadChar(ref reader, out f.X);
-            case WireField.Z: return ReadChar(ref reader, out f.Z);
-            case WireField.A: return ReadChar(ref reader, out f.A) && Set(ref f, field);
             case WireField.Msg: return ReadString(ref reader, out f.Msg);
             case WireField.Sc: return ReadString(ref reader, out f.Sc) && Set(ref f, field);
             case WireField.Sm: return ReadString(ref reader, out f.Sm);
             case WireField.Rc: return ReadString(ref reader, out f.Rc);
             case WireField.Rm: return ReadString(ref reader, out f.Rm);
-            case WireField.Subscription: return ReadSymbolList(ref reader, subscriptionKey, ref f);
             default:
-                return true; // unknown keys are skipped: newer servers add fields
+                return field == WireField.None;
         }
         f.Set(field);
-        return true;
-    }
-
-    private static bool Set(ref WireFields f, WireField field)
-    {
-        f.Set(field);
-        return true;
-    }
-
-    private static bool ReadDecimal(ref Utf8JsonReader reader, out decimal value)
-    {
-        value = default;
-        return reader.TokenType switch
-        {
-            JsonTokenType.Number => WireValues.TryParseDecimal(reader.ValueSpan, out value) || reader.TryGetDecimal(out value),
-            JsonTokenType.String => !reader.ValueIsEscaped && WireValues.TryParseDecimal(reader.ValueSpan, out value),
-            _ => false,
-        };
-    }
-
-    private static bool ReadChar(ref Utf8JsonReader reader, out char value)
-    {
-        value = '\0';
-        if (reader.TokenType != JsonTokenType.String) return false;
-        var span = reader.ValueSpan;
-        if (span.Length == 0) return true;
-        if (span[0] is < 0x20 or > 0x7e || reader.ValueIsEscaped) return false;
-        value = (char)span[0];
         return true;
     }
 
     private static bool ReadString(ref Utf8JsonReader reader, out string? value)
     {
         value = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-        return value is not null;
-    }
-
-    private bool ReadConditions(ref Utf8JsonReader reader, ReadOnlySpan<byte> frame, out Conditions? value)
-    {
-        value = null;
-        if (reader.TokenType != JsonTokenType.StartArray) return false;
-        var start = (int)reader.TokenStartIndex;
-        reader.Skip();
-        value = _conditions.Get(frame[start..(int)reader.BytesConsumed]);
         return value is not null;
     }
 
