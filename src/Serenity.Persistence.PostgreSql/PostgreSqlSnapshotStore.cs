@@ -43,7 +43,7 @@ public sealed class PostgreSqlSnapshotStore : ISnapshotStore
         command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = snapshot.SequenceNr });
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = snapshot.Created.ToUniversalTime(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = snapshot.Manifest });
-        command.Parameters.Add(new NpgsqlParameter<byte[]> { TypedValue = snapshot.Payload });
+        command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = snapshot.Payload, NpgsqlDbType = NpgsqlDbType.Bytea });
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

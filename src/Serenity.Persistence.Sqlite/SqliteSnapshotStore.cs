@@ -46,14 +46,7 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
         return SqliteTasks.Run(() =>
         {
             using var lease = _connections.Rent();
-            using var command = lease.Connection.CreateCommand();
-            command.CommandText = SnapshotSql.Save;
-            command.Parameters.AddWithValue("$persistence_id", snapshot.PersistenceId);
-            command.Parameters.AddWithValue("$sequence_nr", snapshot.SequenceNr);
-            command.Parameters.AddWithValue("$created", SqliteDatabase.ToUnixMs(snapshot.Created));
-            command.Parameters.AddWithValue("$manifest", snapshot.Manifest);
-            command.Parameters.Add("$payload", SqliteType.Blob).Value = snapshot.Payload;
-            lock (_writeGate) command.ExecuteNonQuery();
+            lock (_writeGate) SnapshotWrite.Save(lease.Connection, snapshot);
         });
     }
 

@@ -31,9 +31,9 @@ public sealed class BoundedStoresTests
     public async Task The_snapshot_store_keeps_only_the_newest_snapshot()
     {
         await using var store = new LatestSnapshotStore(ConfigurationFactory.Empty);
-        await store.SaveAsync(new SnapshotRow("a", 100, DateTimeOffset.UnixEpoch, "s.v1", [1]), CancellationToken.None);
-        await store.SaveAsync(new SnapshotRow("a", 200, DateTimeOffset.UnixEpoch, "s.v1", [2]), CancellationToken.None);
-        await store.SaveAsync(new SnapshotRow("a", 150, DateTimeOffset.UnixEpoch, "s.v1", [3]), CancellationToken.None);
+        await store.SaveAsync(new SnapshotRow("a", 100, DateTimeOffset.UnixEpoch, "s.v1", new byte[] { 1 }), CancellationToken.None);
+        await store.SaveAsync(new SnapshotRow("a", 200, DateTimeOffset.UnixEpoch, "s.v1", new byte[] { 2 }), CancellationToken.None);
+        await store.SaveAsync(new SnapshotRow("a", 150, DateTimeOffset.UnixEpoch, "s.v1", new byte[] { 3 }), CancellationToken.None);
         Assert.Equal(200, (await store.LoadAsync("a", SnapshotSelectionCriteria.Latest, CancellationToken.None))!.SequenceNr);
         await store.DeleteAsync("a", new SnapshotSelectionCriteria(199), CancellationToken.None);
         Assert.NotNull(await store.LoadAsync("a", SnapshotSelectionCriteria.Latest, CancellationToken.None));

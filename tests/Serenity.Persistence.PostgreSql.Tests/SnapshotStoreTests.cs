@@ -81,7 +81,7 @@ public sealed class SnapshotStoreTests(PostgreSqlFixture fixture)
 
         public bool Equals(SnapshotRow? x, SnapshotRow? y) =>
             x is not null && y is not null && x.PersistenceId == y.PersistenceId && x.SequenceNr == y.SequenceNr
-            && x.Created == y.Created && x.Manifest == y.Manifest && x.Payload.AsSpan().SequenceEqual(y.Payload);
+            && x.Created == y.Created && x.Manifest == y.Manifest && x.Payload.Span.SequenceEqual(y.Payload.Span);
 
         public int GetHashCode(SnapshotRow? obj) => obj is null ? 0 : HashCode.Combine(obj.PersistenceId, obj.SequenceNr);
     }

@@ -23,7 +23,7 @@ public sealed class SharedFileTests : IDisposable
 
         await Task.WhenAll(
             Task.Run(() => journal.WriteAsync([[Row("p", 1)]], CancellationToken.None)),
-            Task.Run(() => snapshots.SaveAsync(new SnapshotRow("p", 1, DateTimeOffset.UtcNow, "s.v1", [1]), CancellationToken.None)));
+            Task.Run(() => snapshots.SaveAsync(new SnapshotRow("p", 1, DateTimeOffset.UtcNow, "s.v1", new byte[] { 1 }), CancellationToken.None)));
 
         Assert.Equal(1, await journal.ReadHighestSequenceNrAsync("p", CancellationToken.None));
         Assert.Equal(1, (await snapshots.LoadAsync("p", SnapshotSelectionCriteria.Latest, CancellationToken.None))?.SequenceNr);

@@ -56,7 +56,7 @@ public sealed class ObjectKeepingJournalTests(ITestOutputHelper output) : Persis
 
         var row = await Persistence.Get(Sys).Snapshots.Store.LoadAsync("p", SnapshotSelectionCriteria.Latest, CancellationToken.None);
         Assert.NotNull(row);
-        Assert.Empty(row.Payload); // not serialized
+        Assert.True(row.Payload.IsEmpty); // not serialized
         Assert.Equal(["a"], Assert.IsType<RecorderSnapshot>(row.Snapshot).Values);
         Assert.Equal(["snapshot:1", "completed"], Recover("p").RecoveryLog);
     }

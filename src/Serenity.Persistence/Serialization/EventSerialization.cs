@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -18,13 +19,13 @@ public sealed class EventSerialization
     public void Register<T>(string manifest, JsonTypeInfo<T> typeInfo)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);
-        Add(typeof(T), manifest, v => JsonSerializer.SerializeToUtf8Bytes((T)v, typeInfo), b => JsonSerializer.Deserialize(b.Span, typeInfo)!);
+        Add(typeof(T), manifest, v => JsonSerializer.SerializeToUtf8Bytes((T)v, typeInfo), (v, w) => JsonSerializer.Serialize(w, (T)v, typeInfo), typeInfo.Options, b => JsonSerializer.Deserialize(b.Span, typeInfo)!);
     }
 
     /// <summary>Registers <typeparamref name="T"/> under <paramref name="manifest"/> with reflection-based JSON.</summary>
     public void Register<T>(string manifest, JsonSerializerOptions? options = null)
     {
-        Add(typeof(T), manifest, v => JsonSerializer.SerializeToUtf8Bytes((T)v, options), b => JsonSerializer.Deserialize<T>(b.Span, options)!);
+        Add(typeof(T), manifest, v => JsonSerializer.SerializeToUtf8Bytes((T)v, options), (v, w) => JsonSerializer.Serialize(w, (T)v, options), options ?? JsonSerializerOptions.Default, b => JsonSerializer.Deserialize<T>(b.Span, options)!);
     }
 
     /// <summary>Reads events stored under an old <paramref name="manifest"/> by converting them to a current event.</summary>
@@ -60,6 +61,21 @@ public sealed class EventSerialization
         return (entry.Manifest, entry.Write(value));
     }
 
+    /// <summary>Serializes a registered value into <paramref name="output"/> (the same bytes as <see cref="Serialize"/>); its manifest.</summary>
+    public string SerializeTo(object value, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(output);
+        Entry entry;
+        lock (_gate)
+        {
+            if (!_byType.TryGetValue(value.GetType(), out entry!)) throw new NotRegisteredException(value.GetType());
+        }
+        using var writer = new Utf8JsonWriter(output, entry.WriterOptions);
+        entry.WriteTo(value, writer);
+        return entry.Manifest;
+    }
+
     /// <summary>
     /// Deserializes a stored payload. Unknown manifests and unreadable payloads throw
     /// <see cref="EventDeserializationException"/> naming the persistence id, sequence nr and manifest.
@@ -82,7 +98,7 @@ public sealed class EventSerialization
         }
     }
 
-    private void Add(Type type, string manifest, Func<object, byte[]> write, Func<ReadOnlyMemory<byte>, object> read)
+    private void Add(Type type, string manifest, Func<object, byte[]> write, Action<object, Utf8JsonWriter> writeTo, JsonSerializerOptions options, Func<ReadOnlyMemory<byte>, object> read)
     {
         ArgumentException.ThrowIfNullOrEmpty(manifest);
         lock (_gate)
@@ -95,12 +111,14 @@ public sealed class EventSerialization
             {
                 throw new ArgumentException($"manifest '{manifest}' is already registered for another type", nameof(manifest));
             }
-            _byType[type] = new Entry(manifest, write);
+            // The writer options SerializeToUtf8Bytes derives from the serializer options, so both ways give the same bytes.
+            var writerOptions = new JsonWriterOptions { Encoder = options.Encoder, Indented = options.WriteIndented, MaxDepth = options.MaxDepth, SkipValidation = true };
+            _byType[type] = new Entry(manifest, write, writeTo, writerOptions);
             _readers[manifest] = read;
         }
     }
 
-    private sealed record Entry(string Manifest, Func<object, byte[]> Write);
+    private sealed record Entry(string Manifest, Func<object, byte[]> Write, Action<object, Utf8JsonWriter> WriteTo, JsonWriterOptions WriterOptions);
 }
 
 /// <summary>An event or snapshot type has no manifest registered: it cannot be stored (the write is rejected).</summary>

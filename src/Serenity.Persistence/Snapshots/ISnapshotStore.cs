@@ -1,7 +1,10 @@
 namespace Serenity.Persistence.Snapshots;
 
-/// <summary>A stored snapshot, serialized.</summary>
-public sealed record SnapshotRow(string PersistenceId, long SequenceNr, DateTimeOffset Created, string Manifest, byte[] Payload)
+/// <summary>
+/// A stored snapshot, serialized. The payload handed to <see cref="ISnapshotStore.SaveAsync"/> lives in a pooled buffer
+/// that is reused once the save completes: a store that keeps it must copy it.
+/// </summary>
+public sealed record SnapshotRow(string PersistenceId, long SequenceNr, DateTimeOffset Created, string Manifest, ReadOnlyMemory<byte> Payload)
 {
     /// <summary>
     /// The snapshot itself, for a store that keeps objects (<see cref="ISnapshotObjectStore"/>; <see cref="Payload"/> is
@@ -33,7 +36,7 @@ public interface ISnapshotStore : IAsyncDisposable
     /// <summary>Creates the schema if absent; called before any other method (again if it failed).</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Saves (or replaces) the snapshot at (persistence id, sequence nr).</summary>
+    /// <summary>Saves (or replaces) the snapshot at (persistence id, sequence nr). The payload's memory is the caller's again once the task completes.</summary>
     Task SaveAsync(SnapshotRow snapshot, CancellationToken cancellationToken);
 
     /// <summary>The newest snapshot matching <paramref name="criteria"/>, or null.</summary>

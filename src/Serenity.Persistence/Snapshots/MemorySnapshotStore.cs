@@ -28,7 +28,7 @@ public sealed class MemorySnapshotStore : ISnapshotStore
         lock (_gate)
         {
             _rows.RemoveAll(r => r.PersistenceId == snapshot.PersistenceId && r.SequenceNr == snapshot.SequenceNr);
-            _rows.Add(snapshot);
+            _rows.Add(snapshot with { Payload = snapshot.Payload.ToArray() }); // the caller reuses the payload's buffer
         }
         return Task.CompletedTask;
     }

@@ -50,9 +50,10 @@ public sealed class SnapshotStore : IAsyncDisposable
         Run(replyTo, async () =>
         {
             await _oneSaveAtATime.WaitAsync().ConfigureAwait(false);
+            using var payload = new PooledBufferWriter();
             try
             {
-                await _store.SaveAsync(RowOf(persistenceId, sequenceNr, metadata.Timestamp, snapshot), CancellationToken.None).ConfigureAwait(false);
+                await _store.SaveAsync(RowOf(persistenceId, sequenceNr, metadata.Timestamp, snapshot, payload), CancellationToken.None).ConfigureAwait(false);
             }
             finally
             {
@@ -77,11 +78,11 @@ public sealed class SnapshotStore : IAsyncDisposable
         _oneSaveAtATime.Dispose();
     }
 
-    private SnapshotRow RowOf(string persistenceId, long sequenceNr, DateTimeOffset created, object snapshot)
+    private SnapshotRow RowOf(string persistenceId, long sequenceNr, DateTimeOffset created, object snapshot, PooledBufferWriter payload)
     {
-        if (_keepsObjects) return new SnapshotRow(persistenceId, sequenceNr, created, _serialization.ManifestOf(snapshot.GetType()), []) { Snapshot = snapshot };
-        var (manifest, payload) = _serialization.Serialize(snapshot);
-        return new SnapshotRow(persistenceId, sequenceNr, created, manifest, payload);
+        if (_keepsObjects) return new SnapshotRow(persistenceId, sequenceNr, created, _serialization.ManifestOf(snapshot.GetType()), ReadOnlyMemory<byte>.Empty) { Snapshot = snapshot };
+        var manifest = _serialization.SerializeTo(snapshot, payload);
+        return new SnapshotRow(persistenceId, sequenceNr, created, manifest, payload.WrittenMemory);
     }
 
     private void Run(IActorRef replyTo, Func<Task<object>> operation, Func<Exception, object> failure) =>

@@ -36,7 +36,7 @@ public abstract class SnapshotStoreContract(PluginUnderTest plugin) : IAsyncLife
         var latest = await LoadAsync("p", SnapshotSelectionCriteria.Latest);
 
         Assert.NotNull(latest);
-        Assert.Equal(("p", 10L, "test-snapshot.v1", "p-10", T0.AddSeconds(2)), (latest.PersistenceId, latest.SequenceNr, latest.Manifest, Encoding.UTF8.GetString(latest.Payload), latest.Created));
+        Assert.Equal(("p", 10L, "test-snapshot.v1", "p-10", T0.AddSeconds(2)), (latest.PersistenceId, latest.SequenceNr, latest.Manifest, Encoding.UTF8.GetString(latest.Payload.Span), latest.Created));
     }
 
     [Fact]
@@ -71,8 +71,22 @@ public abstract class SnapshotStoreContract(PluginUnderTest plugin) : IAsyncLife
 
         var loaded = await LoadAsync("p", SnapshotSelectionCriteria.Latest);
 
-        Assert.Equal("new", Encoding.UTF8.GetString(loaded!.Payload));
+        Assert.Equal("new", Encoding.UTF8.GetString(loaded!.Payload.Span));
         Assert.Equal(T0.AddSeconds(2), loaded.Created);
+    }
+
+    [Fact]
+    public async Task A_saved_payload_is_kept_by_value_when_the_caller_reuses_its_buffer()
+    {
+        // The snapshot store serializes into a pooled buffer and reuses it once the save has completed.
+        var buffer = new byte[64];
+        var written = Encoding.UTF8.GetBytes("the snapshot", buffer);
+        await Store.SaveAsync(new SnapshotRow("p", 4, T0, "test-snapshot.v1", buffer.AsMemory(0, written)), CancellationToken.None);
+        Encoding.UTF8.GetBytes("overwritten!", buffer);
+
+        var loaded = await LoadAsync("p", SnapshotSelectionCriteria.Latest);
+
+        Assert.Equal("the snapshot", Encoding.UTF8.GetString(loaded!.Payload.Span));
     }
 
     [Fact]
