@@ -48,7 +48,7 @@ internal sealed class NewestTicks
     {
         if (id >= _symbolById.Length)
         {
-            var length = (int)Math.Min(SymbolIds.MaxIds + 1L, Math.Max(64, (long)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)id + 1)));
+            var length = SymbolIds.ArrayLengthFor(id);
             Array.Resize(ref _symbolById, length);
             Array.Resize(ref _ticksById, 2 * length);
         }

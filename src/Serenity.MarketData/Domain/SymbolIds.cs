@@ -13,6 +13,10 @@ internal static class SymbolIds
     /// <summary>Ids handed out at most (1 up to this); ids index arrays, so they stay dense and bounded.</summary>
     public const int MaxIds = 1 << 20;
 
+    /// <summary>The length of an array indexed by symbol id that must hold <paramref name="id"/>: a power of two, 64 to MaxIds + 1.</summary>
+    public static int ArrayLengthFor(int id) =>
+        (int)Math.Min(MaxIds + 1L, Math.Max(64, (long)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)id + 1)));
+
     private static readonly Dictionary<string, int> s_ids = new(StringComparer.Ordinal);
     private static readonly Lock s_gate = new();
 

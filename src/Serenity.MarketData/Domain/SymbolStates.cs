@@ -45,7 +45,7 @@ internal sealed class SymbolStates<T>(Func<string, T> create, Func<T, string?> s
                 var byId = _byId;
                 if (id >= byId.Length)
                 {
-                    Array.Resize(ref byId, (int)Math.Min(SymbolIds.MaxIds + 1L, Math.Max(64, (long)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)id + 1))));
+                    Array.Resize(ref byId, SymbolIds.ArrayLengthFor(id));
                 }
                 byId[id] = state;
                 Volatile.Write(ref _byId, byId);

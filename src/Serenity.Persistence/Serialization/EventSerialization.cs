@@ -43,21 +43,14 @@ public sealed class EventSerialization
     public string ManifestOf(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        lock (_gate)
-        {
-            return _byType.TryGetValue(type, out var e) ? e.Manifest : throw new NotRegisteredException(type);
-        }
+        return EntryFor(type).Manifest;
     }
 
     /// <summary>Serializes a registered value; an unregistered type throws <see cref="NotRegisteredException"/>.</summary>
     public (string Manifest, byte[] Payload) Serialize(object value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        Entry entry;
-        lock (_gate)
-        {
-            if (!_byType.TryGetValue(value.GetType(), out entry!)) throw new NotRegisteredException(value.GetType());
-        }
+        var entry = EntryFor(value.GetType());
         return (entry.Manifest, entry.Write(value));
     }
 
@@ -66,11 +59,7 @@ public sealed class EventSerialization
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(output);
-        Entry entry;
-        lock (_gate)
-        {
-            if (!_byType.TryGetValue(value.GetType(), out entry!)) throw new NotRegisteredException(value.GetType());
-        }
+        var entry = EntryFor(value.GetType());
         using var writer = new Utf8JsonWriter(output, entry.WriterOptions);
         entry.WriteTo(value, writer);
         return entry.Manifest;
@@ -95,6 +84,14 @@ public sealed class EventSerialization
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or InvalidCastException)
         {
             throw new EventDeserializationException(persistenceId, sequenceNr, manifest, $"corrupt payload: {e.Message}", e);
+        }
+    }
+
+    private Entry EntryFor(Type type)
+    {
+        lock (_gate)
+        {
+            return _byType.TryGetValue(type, out var entry) ? entry : throw new NotRegisteredException(type);
         }
     }
 

@@ -10,7 +10,7 @@ namespace Serenity.Persistence.Serialization;
 internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
     private const int InitialSize = 16 * 1024;
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(InitialSize);
+    private byte[] _buffer = []; // rented on first use: a store that keeps snapshots as objects never writes
     private int _written;
 
     /// <summary>The bytes written so far; valid until the writer is disposed.</summary>
@@ -47,9 +47,9 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     {
         var needed = _written + Math.Max(sizeHint, 1);
         if (needed <= _buffer.Length) return;
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, _buffer.Length * 2));
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Max(InitialSize, _buffer.Length * 2)));
         _buffer.AsSpan(0, _written).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
+        if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = larger;
     }
 }

@@ -47,7 +47,7 @@ public sealed partial class AlpacaMessageParser
             }
         }
         if (SkipWhitespace(frame, i) != frame.Length) return GiveUp(output, start);
-        foreach (var error in _pending) Report(error.Kind, error.Field);
+        ReportPending();
         PlainFrames++;
         return output.Count - start;
     }

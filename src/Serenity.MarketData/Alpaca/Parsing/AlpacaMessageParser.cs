@@ -74,7 +74,7 @@ public sealed partial class AlpacaMessageParser
             {
                 // Trailing tokens make the reader throw; only whitespace ends the loop.
             }
-            foreach (var error in _pending) Report(error.Kind, error.Field);
+            ReportPending();
             return output.Count - start;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
@@ -92,6 +92,12 @@ public sealed partial class AlpacaMessageParser
 
     // Errors of single messages count once the frame turns out well-formed; a malformed frame is one error in all.
     private void Defer(ParseErrorKind kind, string? field) => _pending.Add(new ParseError(kind, field));
+
+    // The frame is well-formed: its messages' deferred errors count now.
+    private void ReportPending()
+    {
+        foreach (var error in _pending) Report(error.Kind, error.Field);
+    }
 
     private void Report(ParseErrorKind kind, string? field)
     {
