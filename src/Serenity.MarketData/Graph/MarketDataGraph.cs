@@ -93,8 +93,14 @@ public static class MarketDataGraph
         else if (e is TradingStatus status) publisher.PublishStatus(status);
     }
 
-    /// <summary>The parse step: raw Alpaca frames to messages; materializes the parse error counters.</summary>
-    public static Flow<ReadOnlyMemory<byte>, MarketDataMessage, ParseErrorCounters> Parse() => Flow.FromGraph(new ParseFrames());
+    /// <summary>
+    /// The parse step: raw Alpaca frames to messages; materializes the parse error counters. Parsing runs on an
+    /// island of its own (an async boundary after it, crossed once per frame), beside cleaning, the bucket and
+    /// publishing, as the Alpaca client parses on its socket's thread. Frames are parsed after they cross from
+    /// the upstream island, so a source must not reuse a frame's memory once it has pushed it.
+    /// </summary>
+    public static Flow<ReadOnlyMemory<byte>, MarketDataMessage, ParseErrorCounters> Parse() =>
+        Flow.FromGraph(new ParseFrames()).Async().Via(new EmitEach<MarketDataMessage>());
 
     /// <summary>A feed (Alpaca client, simulator, replay) as a source.</summary>
     public static Source<MarketDataMessage, NotUsed> FromFeed(IMarketDataFeed feed)

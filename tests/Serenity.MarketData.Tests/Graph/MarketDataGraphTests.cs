@@ -174,6 +174,26 @@ public sealed class MarketDataGraphTests : TestKit.TestKit
     }
 
     [Fact]
+    public async Task Parsed_frames_come_out_one_message_at_a_time_in_frame_order_across_the_parse_island()
+    {
+        // 40 frames of 25 quotes with rising bids, a garbage frame and an empty array between every few.
+        var frames = new List<string>();
+        for (var f = 0; f < 40; f++)
+        {
+            frames.Add(Support.Frames.Quotes("AMD", 25, f * 25));
+            if (f % 7 == 3) frames.Add("[garbage");
+            if (f % 5 == 1) frames.Add("[]");
+        }
+        var (errors, all) = Source.From(frames.Select(f => (ReadOnlyMemory<byte>)System.Text.Encoding.UTF8.GetBytes(f)))
+            .ViaMaterialized(MarketDataGraph.Parse(), Keep.Right)
+            .ToMaterialized(Sink.Seq<MarketDataMessage>(), Keep.Both)
+            .Run(Sys.Materializer());
+        var bids = (await all.WaitAsync(TimeSpan.FromSeconds(5))).Cast<Quote>().Select(q => q.BidPrice).ToList();
+        Assert.Equal(Enumerable.Range(0, 1_000).Select(i => 100 + (i / 100m)), bids);
+        Assert.Equal(6, errors.Total);
+    }
+
+    [Fact]
     public async Task With_the_quotes_on_their_own_island_every_quote_bar_and_trade_still_arrives_in_order()
     {
         var quotes = Subscribe("quotes.AAPL");
