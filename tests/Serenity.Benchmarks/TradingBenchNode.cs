@@ -26,11 +26,15 @@ internal sealed class TradingBenchNode : IAsyncDisposable
             BaseAddress = host.BaseAddress,
             Timeout = TimeSpan.FromSeconds(60),
         };
+        Orders = new LeanOrderClient(new IPEndPoint(IPAddress.Parse(host.BaseAddress.Host), host.BaseAddress.Port));
     }
 
     public SerenityHost Host { get; }
 
     public HttpClient Http { get; }
+
+    /// <summary>The load generator of the order benchmarks (HttpClient stays for set-up and for reading answers).</summary>
+    public LeanOrderClient Orders { get; }
 
     public static async Task<TradingBenchNode> StartAsync(string extraHocon)
     {
@@ -65,8 +69,8 @@ internal sealed class TradingBenchNode : IAsyncDisposable
         return tokens;
     }
 
-    /// <summary>Submits one order; true when it was accepted (201).</summary>
-    public async Task<bool> OrderAsync(string token, byte[] body) => (await OrderWithAnswerAsync(token, body)).Accepted;
+    /// <summary>Submits one order through the lean client; true when it was accepted (201).</summary>
+    public async Task<bool> OrderAsync(string token, byte[] body) => await Orders.SubmitAsync(token, body) == (int)HttpStatusCode.Created;
 
     /// <summary>Submits one order; whether it was accepted (201) and the answer's body.</summary>
     public async Task<(bool Accepted, string Body)> OrderWithAnswerAsync(string token, byte[] body)
@@ -85,6 +89,7 @@ internal sealed class TradingBenchNode : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Orders.Dispose();
         await Host.DisposeAsync();
         DeleteQuietly(_folder);
     }
