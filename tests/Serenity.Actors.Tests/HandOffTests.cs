@@ -18,7 +18,9 @@ public sealed class HandOffTests : TestKit.TestKit
 
         blocker.Tell("go");
 
-        ExpectMsg("answer: go");
+        // A deadlock never answers; a slow answer is not one. The asker blocks a pool thread, so on a loaded 2-core CI
+        // machine the echo may wait for the pool to add a thread: CI once saw no answer within the default 3 s.
+        ExpectMsg("answer: go", BlockingAsker.AskTimeout + TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -44,11 +46,13 @@ public sealed class HandOffTests : TestKit.TestKit
 
     private sealed class BlockingAsker : ReceiveActor
     {
+        public static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(20);
+
         public BlockingAsker(IActorRef echo) =>
             Receive<string>(s =>
             {
                 // Blocking inside an actor is poor style, but it must not deadlock the kernel.
-                var answer = echo.Ask<string>(s, TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+                var answer = echo.Ask<string>(s, AskTimeout).GetAwaiter().GetResult();
                 Sender.Tell("answer: " + answer);
             });
     }
