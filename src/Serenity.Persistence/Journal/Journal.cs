@@ -24,6 +24,10 @@ public sealed partial class Journal : IAsyncDisposable
     private readonly ILoggingAdapter _log;
     private readonly bool _keepsObjects;
     private int _queued; // requests in the channel or being written from it
+
+    // The writer loop's scratch lists, reused batch after batch (one loop, one batch at a time; stores do not keep them).
+    private readonly List<PlannedWrite> _planned = [];
+    private readonly List<IReadOnlyList<JournalRow>> _toWrite = [];
     private volatile bool _shutDown;
 
     internal Journal(IJournalStore store, EventSerialization serialization, TimeProvider clock, int maxBatchEvents, ILoggingAdapter log)
@@ -131,52 +135,60 @@ public sealed partial class Journal : IAsyncDisposable
     private async Task WriteBatchAsync(List<WriteRequest> batch)
     {
         var now = _clock.GetUtcNow();
-        var outcomes = new Dictionary<AtomicWrite, Exception?>(ReferenceEqualityComparer.Instance);
-        var toWrite = new List<(AtomicWrite Write, IReadOnlyList<JournalRow> Rows)>();
+        var planned = _planned;
+        planned.Clear();
         foreach (var request in batch)
         {
-            foreach (var write in request.Writes)
+            for (var i = 0; i < request.Writes.Count; i++)
             {
+                var write = request.Writes[i];
                 try
                 {
-                    toWrite.Add((write, Rows(request, write, now)));
+                    planned.Add(new PlannedWrite(Rows(request, write, now), null));
                 }
                 catch (Exception e)
                 {
-                    outcomes[write] = new RejectedWrite(e); // cannot be serialized: rejected, the actor goes on
+                    planned.Add(new PlannedWrite(null, new RejectedWrite(e))); // cannot be serialized: rejected, the actor goes on
                 }
             }
+        }
+        var toWrite = _toWrite;
+        toWrite.Clear();
+        foreach (var p in planned)
+        {
+            if (p.Rows is not null) toWrite.Add(p.Rows);
         }
         try
         {
             await Initialized.ConfigureAwait(false);
-            var rows = new List<IReadOnlyList<JournalRow>>(toWrite.Count);
-            foreach (var (_, writeRows) in toWrite) rows.Add(writeRows);
-            await _store.WriteAsync(rows, CancellationToken.None).ConfigureAwait(false);
-            foreach (var (write, _) in toWrite) outcomes[write] = null;
+            await _store.WriteAsync(toWrite, CancellationToken.None).ConfigureAwait(false);
         }
         catch (JournalCollisionException) when (toWrite.Count > 1)
         {
             // Find the colliding writer(s); the others must not pay for them.
-            foreach (var (write, rows) in toWrite)
+            for (var i = 0; i < planned.Count; i++)
             {
+                if (planned[i].Rows is not { } rows) continue;
                 try
                 {
                     await _store.WriteAsync([rows], CancellationToken.None).ConfigureAwait(false);
-                    outcomes[write] = null;
                 }
                 catch (Exception e)
                 {
-                    outcomes[write] = e;
+                    planned[i] = planned[i] with { Outcome = e };
                 }
             }
         }
         catch (Exception e)
         {
             _log.Error(e, $"Journal write of {toWrite.Count} atomic writes failed: {e.Message}");
-            foreach (var (write, _) in toWrite) outcomes[write] = e;
+            for (var i = 0; i < planned.Count; i++)
+            {
+                if (planned[i].Rows is not null) planned[i] = planned[i] with { Outcome = e };
+            }
         }
-        foreach (var request in batch) Reply(request, outcomes);
+        var next = 0;
+        foreach (var request in batch) next = Reply(request, planned, next);
     }
 
     // A loop, not LINQ: every persisted event passes here (a closure, a delegate and an iterator per atomic write before).
@@ -196,13 +208,17 @@ public sealed partial class Journal : IAsyncDisposable
 
     private object EventOf(JournalRow row) => row.Event ?? _serialization.Deserialize(row.Manifest, row.Payload, row.PersistenceId, row.SequenceNr);
 
-    private static void Reply(WriteRequest request, Dictionary<AtomicWrite, Exception?> outcomes)
+    // Tells the request's writer how each of its atomic writes went; `planned` holds them from `first` on, in order.
+    private static int Reply(WriteRequest request, List<PlannedWrite> planned, int first)
     {
-        foreach (var write in request.Writes)
+        var next = first;
+        for (var w = 0; w < request.Writes.Count; w++)
         {
-            var outcome = outcomes[write];
-            foreach (var e in write.Events)
+            var outcome = planned[next++].Outcome;
+            var events = request.Writes[w].Events;
+            for (var i = 0; i < events.Count; i++)
             {
+                var e = events[i];
                 object message = outcome switch
                 {
                     null => new WriteMessageSuccess(e.Payload, e.SequenceNr, request.InstanceId),
@@ -212,6 +228,7 @@ public sealed partial class Journal : IAsyncDisposable
                 request.ReplyTo.Tell(message, null);
             }
         }
+        return next;
     }
 
     private static void Reply(WriteRequest request, Func<PendingEvent, object> message)
@@ -224,4 +241,7 @@ public sealed partial class Journal : IAsyncDisposable
 
     /// <summary>Marks a write rejected before it reached the store.</summary>
     private sealed class RejectedWrite(Exception cause) : Exception(cause.Message, cause);
+
+    /// <summary>One atomic write of a batch: its rows (null when it could not be serialized) and how it went (null: written).</summary>
+    private readonly record struct PlannedWrite(JournalRow[]? Rows, Exception? Outcome);
 }
