@@ -75,7 +75,7 @@ internal static class OrderHttpBenchmarks
     private static async Task<(TradingBenchNode, string[], string[])> Setup()
     {
         // Which GC the figures are for (the harness runs this child with the server's runtimeconfig.json).
-        Console.Error.WriteLine($"runtime: {(GCSettings.IsServerGC ? "Server" : "workstation")} GC, latency mode {GCSettings.LatencyMode}, {Environment.ProcessorCount} cores");
+        Console.Error.WriteLine($"runtime: {(GCSettings.IsServerGC ? "Server" : "workstation")} GC, latency mode {GCSettings.LatencyMode}, DGen0GrowthPercent {AppContext.GetData("System.GC.DGen0GrowthPercent") ?? "default"}, {Environment.ProcessorCount} cores");
         var node = await TradingBenchNode.StartAsync("");
         var latency = await node.UsersAsync("lat", LatencyUsers);
         var sustained = await node.UsersAsync("sus", SustainedUsers);
