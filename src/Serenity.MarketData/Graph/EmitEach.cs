@@ -35,12 +35,7 @@ internal sealed class EmitEach<T> : GraphStage<FlowShape<T[], T>>
 
         public override void OnPull()
         {
-            if (_next < _current.Length)
-            {
-                var element = _current[_next];
-                _current[_next++] = default!; // the subscriber may keep an element; the array need not keep it too
-                Push(_stage.Out, element);
-            }
+            if (_next < _current.Length) Push(_stage.Out, _current[_next++]);
             else if (IsClosed(_stage.In)) CompleteStage();
             else Pull(_stage.In);
         }
