@@ -107,7 +107,10 @@ public sealed partial class AccountEntity
         var replyTo = Waiters(a);
 
         var now = Now;
-        var order = new OrderView($"{_userId}-{_state.OrderCount + 1}", o.ClientOrderId, o.Symbol, o.Side, o.Type, o.TimeInForce, o.Quantity,
+        // The ticker's own copy of the symbol: the request's copy is a new string per order, and the order's history entry,
+        // its fill and the position would keep it alive into the older generations.
+        var symbol = string.Equals(ticker.Symbol, o.Symbol, StringComparison.Ordinal) ? ticker.Symbol : o.Symbol;
+        var order = new OrderView($"{_userId}-{_state.OrderCount + 1}", o.ClientOrderId, symbol, o.Side, o.Type, o.TimeInForce, o.Quantity,
             o.LimitPrice, 0m, null, OrderStatus.New, now, now);
         if (x.Rests)
         {

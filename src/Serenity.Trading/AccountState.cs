@@ -5,8 +5,8 @@ internal sealed class AccountState(TradingSettings settings)
 {
     private const int ClientOrderIdMemory = 10_000;
     private readonly List<OrderView> _working = []; // oldest first
-    private readonly LinkedList<OrderView> _history = new(); // finished, newest first
-    private readonly LinkedList<Fill> _trades = new(); // newest first
+    private readonly BoundedRing<OrderRecord> _history = new(settings.OrderHistorySize); // finished, oldest first
+    private readonly BoundedRing<FillRecord> _trades = new(settings.TradeHistorySize); // oldest first
     private readonly Queue<string> _clientOrderIds = new(); // oldest first, to forget the oldest
     private List<string> _watchlist = [];
 
@@ -33,9 +33,23 @@ internal sealed class AccountState(TradingSettings settings)
     /// <summary>Working orders, oldest first.</summary>
     public IReadOnlyList<OrderView> Working => _working;
 
-    public IReadOnlyCollection<OrderView> History => _history;
+    /// <summary>Finished orders, newest first (views made on reading: reads are rare, orders are not).</summary>
+    public IEnumerable<OrderView> History
+    {
+        get
+        {
+            for (var i = _history.Count - 1; i >= 0; i--) yield return _history[i].ToView();
+        }
+    }
 
-    public IReadOnlyCollection<Fill> Trades => _trades;
+    /// <summary>Trades, newest first.</summary>
+    public IEnumerable<Fill> Trades
+    {
+        get
+        {
+            for (var i = _trades.Count - 1; i >= 0; i--) yield return _trades[i].ToFill();
+        }
+    }
 
     public IReadOnlyList<string> Watchlist => _watchlist;
 
@@ -67,7 +81,16 @@ internal sealed class AccountState(TradingSettings settings)
     }
 
     public OrderView? Find(string orderId) =>
-        _working.Find(o => o.OrderId == orderId) ?? _history.FirstOrDefault(o => o.OrderId == orderId);
+        _working.Find(o => o.OrderId == orderId) ?? (HistoryIndexOf(orderId) is var i and >= 0 ? _history[i].ToView() : null);
+
+    private int HistoryIndexOf(string orderId)
+    {
+        for (var i = _history.Count - 1; i >= 0; i--)
+        {
+            if (_history[i].OrderId == orderId) return i;
+        }
+        return -1;
+    }
 
     public bool IsLocked(DateTime now) => LockedUntil is { } until && now < until;
 
@@ -150,8 +173,7 @@ internal sealed class AccountState(TradingSettings settings)
         var held = Holdings.GetValueOrDefault(fill.Symbol) + (fill.Side == OrderSide.Buy ? fill.Quantity : -fill.Quantity);
         if (held == 0m) Holdings.Remove(fill.Symbol);
         else Holdings[fill.Symbol] = held;
-        _trades.AddFirst(fill);
-        while (_trades.Count > settings.TradeHistorySize) _trades.RemoveLast();
+        _trades.Add(FillRecord.Of(fill));
         Outbox[fill.Seq] = new PortfolioDelivery(fill.Seq, fill, false) { CashAfter = Cash };
 
         var index = _working.FindIndex(o => o.OrderId == order.OrderId);
@@ -180,19 +202,10 @@ internal sealed class AccountState(TradingSettings settings)
             _working[i] = change(_working[i]);
             return;
         }
-        for (var node = _history.First; node is not null; node = node.Next)
-        {
-            if (node.Value.OrderId != orderId) continue;
-            node.Value = change(node.Value);
-            return;
-        }
+        if (HistoryIndexOf(orderId) is var h and >= 0) _history[h] = OrderRecord.Of(change(_history[h].ToView()));
     }
 
-    private void AddHistory(OrderView order)
-    {
-        _history.AddFirst(order);
-        while (_history.Count > settings.OrderHistorySize) _history.RemoveLast();
-    }
+    private void AddHistory(OrderView order) => _history.Add(OrderRecord.Of(order));
 
     private void Remember(OrderView order, Fill? fill)
     {
@@ -215,7 +228,7 @@ internal sealed class AccountState(TradingSettings settings)
         Credentials, FailedLogins, LockedUntil, Cash,
         new Dictionary<string, decimal>(Holdings, StringComparer.Ordinal),
         [.. _clientOrderIds.Select(id => new ClientOrderEntry(id, ByClientOrderId[id].Order, ByClientOrderId[id].Result))],
-        [.. Outbox.Values], LastSeq, OrderCount, [.. _working], [.. _history], [.. _trades], [.. _watchlist]);
+        [.. Outbox.Values], LastSeq, OrderCount, [.. _working], [.. History], [.. Trades], [.. _watchlist]);
 
     public void Restore(AccountSnapshot s)
     {
@@ -235,9 +248,9 @@ internal sealed class AccountState(TradingSettings settings)
         _working.Clear();
         _working.AddRange(s.Working);
         _history.Clear();
-        foreach (var o in s.History) _history.AddLast(o);
+        for (var i = s.History.Count - 1; i >= 0; i--) AddHistory(s.History[i]); // the snapshot lists them newest first
         _trades.Clear();
-        foreach (var f in s.Trades) _trades.AddLast(f);
+        for (var i = s.Trades.Count - 1; i >= 0; i--) _trades.Add(FillRecord.Of(s.Trades[i]));
         _watchlist = [.. s.Watchlist];
     }
 }

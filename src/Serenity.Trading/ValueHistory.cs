@@ -6,14 +6,11 @@ namespace Serenity.Trading;
 /// </summary>
 internal sealed class ValueHistory(int size, TimeSpan interval)
 {
-    // A ring of plain values (no object per point, no references for the GC to trace): every fill adds a point, and a
-    // linked list of point objects made one long-lived object per order that a later collection had to promote.
+    // A ring of plain values (no object per point, no references for the GC to trace): every fill adds a point.
     // Each entry carries the newest timestamp up to it (points are added in arrival order, which is not always time
     // order: a fill stamped by the Account can arrive after a revaluation point), so a read "since T" walks back from the
     // newest entry only until everything before is older than T, instead of over the whole history on every fill.
-    private Entry[] _ring = new Entry[Math.Min(size, 16)];
-    private int _first; // index of the oldest entry
-    private int _count;
+    private readonly BoundedRing<Entry> _ring = new(size);
 
     /// <summary>Adds a point for a fill or reset (always).</summary>
     public void Add(ValuePoint point) => Add(point.Timestamp, point.Equity, point.Cash, point.MarketValue);
@@ -21,27 +18,14 @@ internal sealed class ValueHistory(int size, TimeSpan interval)
     /// <summary>Adds a point (the same as <see cref="Add(ValuePoint)"/> without the point object).</summary>
     public void Add(DateTime at, decimal equity, decimal cash, decimal marketValue)
     {
-        var newest = _count > 0 && Last.NewestSoFar > at ? Last.NewestSoFar : at;
-        var entry = new Entry(at, equity, cash, marketValue, newest);
-        if (_count == size)
-        {
-            _ring[_first] = entry; // full: the newest replaces the oldest
-            _first = (_first + 1) % size;
-            return;
-        }
-        if (_count == _ring.Length) Grow();
-        _ring[(_first + _count) % _ring.Length] = entry;
-        _count++;
+        var newest = _ring.Count > 0 && Last.NewestSoFar > at ? Last.NewestSoFar : at;
+        _ring.Add(new Entry(at, equity, cash, marketValue, newest));
     }
 
     /// <summary>Whether a revaluation at <paramref name="at"/> adds a point: the last one is at least the interval old.</summary>
-    public bool IsDue(DateTime at) => _count == 0 || at - Last.Timestamp >= interval;
+    public bool IsDue(DateTime at) => _ring.Count == 0 || at - Last.Timestamp >= interval;
 
-    public void Clear()
-    {
-        _first = 0;
-        _count = 0;
-    }
+    public void Clear() => _ring.Clear();
 
     public void Restore(IEnumerable<ValuePoint>? points)
     {
@@ -55,30 +39,20 @@ internal sealed class ValueHistory(int size, TimeSpan interval)
         var start = 0;
         if (from is { } f)
         {
-            var i = _count - 1;
-            while (i >= 0 && At(i).NewestSoFar >= f) i--;
+            var i = _ring.Count - 1;
+            while (i >= 0 && _ring[i].NewestSoFar >= f) i--;
             start = i + 1; // entry i and everything before it are older than from
         }
-        var result = new List<ValuePoint>(_count - start);
-        for (var i = start; i < _count; i++)
+        var result = new List<ValuePoint>(_ring.Count - start);
+        for (var i = start; i < _ring.Count; i++)
         {
-            var e = At(i);
+            var e = _ring[i];
             if ((from is not { } lo || e.Timestamp >= lo) && (to is not { } hi || e.Timestamp < hi)) result.Add(new ValuePoint(e.Timestamp, e.Equity, e.Cash, e.MarketValue));
         }
         return result;
     }
 
-    private ref readonly Entry Last => ref At(_count - 1);
-
-    private ref readonly Entry At(int index) => ref _ring[(_first + index) % _ring.Length];
-
-    private void Grow()
-    {
-        var bigger = new Entry[Math.Min(size, _ring.Length * 2)];
-        for (var i = 0; i < _count; i++) bigger[i] = At(i);
-        _ring = bigger;
-        _first = 0;
-    }
+    private ref readonly Entry Last => ref _ring[_ring.Count - 1];
 
     private readonly record struct Entry(DateTime Timestamp, decimal Equity, decimal Cash, decimal MarketValue, DateTime NewestSoFar);
 }
