@@ -39,9 +39,10 @@ internal sealed class JournalWriter : IDisposable
         Begin();
         try
         {
-            foreach (var write in atomicWrites)
+            for (var w = 0; w < atomicWrites.Count; w++) // index loops: foreach over the interfaces boxed an enumerator per write
             {
-                foreach (var row in write) Insert(row);
+                var write = atomicWrites[w];
+                for (var r = 0; r < write.Count; r++) Insert(write[r]);
             }
             Commit();
         }

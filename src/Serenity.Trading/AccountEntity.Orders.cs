@@ -1,5 +1,4 @@
 using Serenity.Actors;
-using Serenity.Cluster.Sharding;
 
 namespace Serenity.Trading;
 
@@ -48,7 +47,7 @@ public sealed partial class AccountEntity
         var self = Self;
         var replyTo = Sender;
         var (epoch, seq) = NextSubmitNumber();
-        ClusterSharding.Get(Context.System).EntityRefFor(TradingEntities.TickerType, o.Symbol)
+        TickerRef(o.Symbol)
             .Ask<TickerView>(new GetTicker(), _settings.QuoteTimeout)
             .ContinueWith(t => self.Tell(new TickerArrived(o, t.IsCompletedSuccessfully ? t.Result : null, replyTo, epoch, seq)), TaskScheduler.Default);
     }

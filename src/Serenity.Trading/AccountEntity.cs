@@ -1,6 +1,5 @@
 using Serenity.Actors;
 using Serenity.Cluster.PubSub;
-using Serenity.Cluster.Sharding;
 using Serenity.Persistence;
 using Serenity.Trading.Alpaca;
 
@@ -205,7 +204,7 @@ public sealed partial class AccountEntity : ReceivePersistentActor, IWithTimers
     }
 
     private void Deliver(PortfolioDelivery d) =>
-        ClusterSharding.Get(Context.System).EntityRefFor(TradingEntities.PortfolioType, _userId).Tell(d, Self);
+        PortfolioRef.Tell(d, Self);
 
     /// <summary>Tells the account's followers (<c>account.{user}</c>) what changed.</summary>
     private void Publish(OrderView? order, Fill? fill) =>

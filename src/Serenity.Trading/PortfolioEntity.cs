@@ -173,7 +173,7 @@ public sealed class PortfolioEntity : ReceivePersistentActor
             _followed.Remove(sold[i]);
             _quotes.Remove(sold[i]);
         }
-        foreach (var symbol in _state.Positions.Keys)
+        foreach (var symbol in _state.HeldSymbols)
         {
             if (_followed.Add(symbol)) Follow(pubSub, symbol);
         }

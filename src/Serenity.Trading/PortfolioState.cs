@@ -16,6 +16,12 @@ internal sealed class PortfolioState(decimal startingCash = 0m)
 
     public IReadOnlyDictionary<string, Position> Positions => _positions;
 
+    /// <summary>The positions, for the loops of every fill and quote: a struct enumerator, where the interface's is boxed.</summary>
+    public Dictionary<string, Position>.ValueCollection PositionValues => _positions.Values;
+
+    /// <summary>The symbols held (see <see cref="PositionValues"/>).</summary>
+    public Dictionary<string, Position>.KeyCollection HeldSymbols => _positions.Keys;
+
     /// <summary>
     /// Applies a fill: adding to a position (or opening one) averages its cost; reducing it realizes
     /// (price - average cost) x closed quantity for longs, (average cost - price) x closed quantity for shorts; the part of a

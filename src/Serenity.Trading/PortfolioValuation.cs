@@ -34,7 +34,7 @@ internal static class PortfolioValuation
     private static (decimal MarketValue, decimal Unrealized) Sum(PortfolioState state, IReadOnlyDictionary<string, QuoteSlot> quotes, Dictionary<string, Position>? valued)
     {
         decimal marketValue = 0m, unrealized = 0m;
-        foreach (var p in state.Positions.Values)
+        foreach (var p in state.PositionValues)
         {
             if (MarkPrice(p.Quantity, quotes.GetValueOrDefault(p.Symbol)) is not { } price)
             {

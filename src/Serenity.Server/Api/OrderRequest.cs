@@ -44,10 +44,6 @@ public static class OrderRequest
     {
         var text = body.OptionalString(field);
         if (text is null) return fallback ?? throw ApiException.BadRequest(field, $"{field} is required ({allowed})");
-        foreach (var value in Enum.GetValues<T>())
-        {
-            if (string.Equals(WireMapper.Name(value), text, StringComparison.OrdinalIgnoreCase)) return value;
-        }
-        throw ApiException.BadRequest(field, $"{field} must be one of: {allowed}");
+        return WireNames<T>.TryParse(text, out var value) ? value : throw ApiException.BadRequest(field, $"{field} must be one of: {allowed}");
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Serenity.MarketData;
 using Serenity.Trading;
 
@@ -8,10 +6,9 @@ namespace Serenity.Server.Api;
 /// <summary>Maps the trading contract's views to the API's wire records.</summary>
 public static class WireMapper
 {
-    private static readonly ConcurrentDictionary<Enum, string> s_names = new();
-
     /// <summary>An enum value as the API writes it: lower snake_case ("partially_filled").</summary>
-    public static string Name(Enum value) => s_names.GetOrAdd(value, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
+    public static string Name<T>(T value)
+        where T : struct, Enum => WireNames<T>.Of(value);
 
     /// <summary>A time as UTC.</summary>
     public static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Utc ? time : DateTime.SpecifyKind(time, DateTimeKind.Utc);
