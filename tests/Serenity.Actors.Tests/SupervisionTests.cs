@@ -321,6 +321,8 @@ public sealed class SupervisionTests : TestKit.TestKit
         ExpectStart(siblingEvents, 1);
         sibling.Tell("inc");
         sibling.Tell("inc");
+        sibling.Tell("get");
+        ExpectMsg(2); // both incs processed: one still in the mailbox at the restart would count in the new instance
 
         failing.Tell(new Boom("one for all"));
 
