@@ -41,6 +41,7 @@ internal static class OrderHttpBenchmarks
             var warmUp = await OpenLoopAsync(node, users, bodies, Rate, s_warmedUp ? 1 : FirstWarmUpSeconds);
             if (!s_warmedUp) Console.Error.WriteLine($"order_http warm-up ({FirstWarmUpSeconds} s, a fresh node): {Percentiles(warmUp)}");
             s_warmedUp = true;
+            Console.Error.WriteLine(MachineProbe.Describe());
             var window = RunWindow.Start(node);
             var latencies = await OpenLoopAsync(node, users, bodies, Rate, LatencySeconds);
             Console.Error.WriteLine($"order_http latency ms: {Percentiles(latencies)}; {window.Report(latencies.Length)}");
