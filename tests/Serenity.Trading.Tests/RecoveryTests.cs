@@ -140,6 +140,35 @@ public sealed class RecoveryTests(ITestOutputHelper output) : TradingTestBase(ou
     }
 
     [Fact]
+    public void Acknowledgements_journaled_in_batches_lose_nothing_and_double_nothing_across_a_restart()
+    {
+        // 105 fills: the first 100 acknowledgements are journaled as one confirmation, the last 5 are not, so the
+        // recovered account re-sends those 5 and the portfolio, which has applied them, only acknowledges them.
+        SetQuote("AAPL", 9m, 10m);
+        var account = Sys.ActorOf(AccountEntity.Props("b", Entities.Settings), "b-1");
+        account.Tell(new Register("b", "correct horse"));
+        ExpectMsg(CommandResult.Ok);
+        for (var i = 0; i < 105; i++)
+        {
+            account.Tell(new SubmitOrder("AAPL", OrderSide.Buy, 1m));
+            Assert.True(ExpectMsg<OrderResult>().Accepted);
+        }
+        Assert.Equal(105, Portfolio("b").AppliedSeq);
+        StopAndWait(account);
+
+        var again = Sys.ActorOf(AccountEntity.Props("b", Entities.Settings), "b-2");
+        again.Tell(new SubmitOrder("AAPL", OrderSide.Buy, 1m));
+        Assert.True(ExpectMsg<OrderResult>().Accepted);
+        for (var i = 0; i < 3; i++) Advance(Entities.Settings.RedeliverInterval);
+        again.Tell(new GetAccount());
+        var cash = ExpectMsg<AccountView>().Cash;
+
+        var view = Portfolio("b");
+        Assert.Equal((106m, 106L), (view.Positions["AAPL"].Quantity, view.AppliedSeq));
+        Assert.Equal(cash, view.Cash);
+    }
+
+    [Fact]
     public void A_ticker_follows_its_quotes_topic_and_recovers_its_last_quote_from_a_snapshot()
     {
         var ticker = Sys.ActorOf(TickerEntity.Props("TSLA", Entities.Settings), "tsla-1");
