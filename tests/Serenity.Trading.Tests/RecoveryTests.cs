@@ -11,9 +11,7 @@ public sealed class RecoveryTests(ITestOutputHelper output) : TradingTestBase(ou
     public void An_account_restarted_from_its_journal_keeps_credentials_cash_holdings_lockout_and_client_order_ids()
     {
         SetQuote("AAPL", 99m, 100m);
-        var account = Sys.ActorOf(AccountEntity.Props("rita", Entities.Settings), "rita-1");
-        account.Tell(new Register("rita", "correct horse"));
-        ExpectMsg(CommandResult.Ok);
+        var account = RegisteredAccount("rita", "rita-1");
         account.Tell(new SubmitOrder("AAPL", OrderSide.Buy, 10m, "c-1"));
         var first = ExpectMsg<OrderResult>();
         for (var i = 0; i < 5; i++)
@@ -115,9 +113,7 @@ public sealed class RecoveryTests(ITestOutputHelper output) : TradingTestBase(ou
     public void Fills_re_sent_by_a_recovered_account_and_by_its_timer_are_applied_exactly_once()
     {
         SetQuote("AAPL", 99m, 100m);
-        var account = Sys.ActorOf(AccountEntity.Props("x", Entities.Settings), "x-1");
-        account.Tell(new Register("x", "correct horse"));
-        ExpectMsg(CommandResult.Ok);
+        var account = RegisteredAccount("x", "x-1");
         account.Tell(new SubmitOrder("AAPL", OrderSide.Buy, 7m));
         Assert.True(ExpectMsg<OrderResult>().Accepted);
         StopAndWait(account); // maybe before the portfolio's ack was confirmed: the fill is then re-sent
@@ -145,9 +141,7 @@ public sealed class RecoveryTests(ITestOutputHelper output) : TradingTestBase(ou
         // 105 fills: the first 100 acknowledgements are journaled as one confirmation, the last 5 are not, so the
         // recovered account re-sends those 5 and the portfolio, which has applied them, only acknowledges them.
         SetQuote("AAPL", 9m, 10m);
-        var account = Sys.ActorOf(AccountEntity.Props("b", Entities.Settings), "b-1");
-        account.Tell(new Register("b", "correct horse"));
-        ExpectMsg(CommandResult.Ok);
+        var account = RegisteredAccount("b", "b-1");
         for (var i = 0; i < 105; i++)
         {
             account.Tell(new SubmitOrder("AAPL", OrderSide.Buy, 1m));
@@ -189,4 +183,13 @@ public sealed class RecoveryTests(ITestOutputHelper output) : TradingTestBase(ou
 
     private static Fill NewFill(long seq, OrderSide side, decimal qty, decimal price) =>
         new($"f-{seq}", seq, $"o-{seq}", null, "AAPL", side, qty, price, T0);
+
+    /// <summary>A fresh account actor for <paramref name="user"/> (not through sharding: the tests restart it by hand), registered.</summary>
+    private IActorRef RegisteredAccount(string user, string name)
+    {
+        var account = Sys.ActorOf(AccountEntity.Props(user, Entities.Settings), name);
+        account.Tell(new Register(user, "correct horse"));
+        ExpectMsg(CommandResult.Ok);
+        return account;
+    }
 }
