@@ -196,9 +196,10 @@ public sealed partial class AccountEntity : ReceivePersistentActor, IWithTimers
 
     /// <summary>
     /// Forgets the deliveries the portfolio acknowledged at once, and journals that only every
-    /// <see cref="AcksPerConfirmation"/> acknowledgements. An unjournaled confirmation lost in a crash costs a re-send,
-    /// which the portfolio acknowledges without applying it again (it applies each sequence number once); journaling
-    /// every one was a third commit, and a third fsync, per order.
+    /// <see cref="AcksPerConfirmation"/> acknowledgements. Confirmations not yet journaled are lost when the account
+    /// stops (a crash, a passivation); the recovered account re-sends those fills, which the portfolio acknowledges
+    /// without applying them again (it applies each sequence number once). Journaling every one was a third commit, and
+    /// a third fsync, per order.
     /// </summary>
     private void OnAck(DeliveryAck a)
     {
@@ -207,7 +208,7 @@ public sealed partial class AccountEntity : ReceivePersistentActor, IWithTimers
         _state.Apply(confirmed);
         if (++_unjournaledAcks < AcksPerConfirmation) return;
         _unjournaledAcks = 0;
-        PersistThen(confirmed, _ => { });
+        Persist(confirmed, _ => MaybeSnapshot()); // already applied above
     }
 
     private void Redeliver()
