@@ -20,7 +20,14 @@ internal static class PostgreSqlDataSource
     /// <see cref="DefaultMaxPoolSize"/> connections, statements the store repeats prepared automatically,
     /// and the application name "serenity".
     /// </summary>
-    public static NpgsqlDataSource Create(string connectionString)
+    public static NpgsqlDataSource Create(string connectionString) => Create(connectionString, deferredCommits: false);
+
+    /// <summary>
+    /// As <see cref="Create(string)"/>; with <paramref name="deferredCommits"/>, its sessions start with
+    /// <c>synchronous_commit = off</c>: a commit returns before its WAL is flushed, which the next synchronous commit's
+    /// flush covers (PostgreSQL flushes its one WAL in order), and a server crash loses only a tail of such commits.
+    /// </summary>
+    public static NpgsqlDataSource Create(string connectionString, bool deferredCommits)
     {
         NpgsqlConnectionStringBuilder builder;
         DbConnectionStringBuilder given;
@@ -38,6 +45,7 @@ internal static class PostgreSqlDataSource
         if (!keys.Overlaps(s_maxPoolSizeKeys)) builder.MaxPoolSize = Math.Max(DefaultMaxPoolSize, builder.MinPoolSize);
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 32;
         if (string.IsNullOrEmpty(builder.ApplicationName)) builder.ApplicationName = "serenity";
+        if (deferredCommits) builder.Options = $"{builder.Options} -c synchronous_commit=off".TrimStart();
         return NpgsqlDataSource.Create(builder);
     }
 }

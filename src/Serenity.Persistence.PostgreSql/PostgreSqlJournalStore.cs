@@ -18,6 +18,7 @@ namespace Serenity.Persistence.PostgreSql;
 public sealed class PostgreSqlJournalStore : IJournalStore
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _deferredDataSource; // for deferred writes: sessions with synchronous_commit off
     private readonly PostgreSqlTables _tables;
     private readonly JournalSql _sql;
 
@@ -38,20 +39,35 @@ public sealed class PostgreSqlJournalStore : IJournalStore
         _tables = new PostgreSqlTables(settings.Schema);
         _sql = new JournalSql(_tables);
         _dataSource = PostgreSqlDataSource.Create(settings.ConnectionString);
+        _deferredDataSource = PostgreSqlDataSource.Create(settings.ConnectionString, deferredCommits: true);
     }
 
     /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken) => PostgreSqlSchema.MigrateAsync(_dataSource, _tables, cancellationToken);
 
     /// <inheritdoc />
-    public async Task WriteAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken) =>
+        WriteAsync(_dataSource, atomicWrites, cancellationToken);
+
+    /// <summary>
+    /// The same COPY on a session with <c>synchronous_commit = off</c>: the commit does not wait for its WAL flush, which
+    /// the next synchronous commit's flush covers, as PostgreSQL flushes its WAL in order.
+    /// </summary>
+    public Task WriteDeferredAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken) =>
+        WriteAsync(_deferredDataSource, atomicWrites, cancellationToken);
+
+    /// <summary>A connection of the kind deferred (or synced) writes use (for tests).</summary>
+    internal ValueTask<NpgsqlConnection> OpenWriteConnectionAsync(bool deferred, CancellationToken cancellationToken) =>
+        (deferred ? _deferredDataSource : _dataSource).OpenConnectionAsync(cancellationToken);
+
+    private async Task WriteAsync(NpgsqlDataSource dataSource, IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(atomicWrites);
         if (BatchCollision.FindDuplicate(atomicWrites) is { } duplicate) throw Collision(duplicate.PersistenceId, duplicate.SequenceNr, null);
         if (atomicWrites.All(w => w.Count == 0)) return;
         try
         {
-            await CopyAsync(atomicWrites, cancellationToken).ConfigureAwait(false);
+            await CopyAsync(dataSource, atomicWrites, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -115,7 +131,11 @@ public sealed class PostgreSqlJournalStore : IJournalStore
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _deferredDataSource.DisposeAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Every row of every atomic write in one transaction: ONE binary COPY statement, which PostgreSQL runs
@@ -124,9 +144,9 @@ public sealed class PostgreSqlJournalStore : IJournalStore
     /// a time. Fields are written with the importer's synchronous calls (they fill its buffer, flushing to
     /// the socket when full): per-field awaits cost more than the writing itself.
     /// </summary>
-    private async Task CopyAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken)
+    private async Task CopyAsync(NpgsqlDataSource dataSource, IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken)
     {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (var importer = await connection.BeginBinaryImportAsync(_sql.Copy, cancellationToken).ConfigureAwait(false))
         {
             foreach (var write in atomicWrites)

@@ -72,12 +72,31 @@ public sealed class SqliteJournalStore : IJournalStore
     });
 
     /// <inheritdoc />
-    public Task WriteAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken) =>
+        Write(atomicWrites, deferred: false);
+
+    /// <summary>
+    /// Commits without syncing the write-ahead log (<c>synchronous = NORMAL</c> for that commit): the next synced commit's
+    /// fsync covers it, and after a power loss SQLite recovers only an unbroken prefix of the log.
+    /// </summary>
+    public Task WriteDeferredAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken) =>
+        Write(atomicWrites, deferred: true);
+
+    /// <summary>Whether the journal's last commit synced the log (false after a deferred write; for tests).</summary>
+    internal bool LastCommitSynced
+    {
+        get
+        {
+            lock (_writeGate) return Writer.Syncing;
+        }
+    }
+
+    private Task Write(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, bool deferred)
     {
         ArgumentNullException.ThrowIfNull(atomicWrites);
         return SqliteTasks.Run(() =>
         {
-            lock (_writeGate) Writer.Write(atomicWrites);
+            lock (_writeGate) Writer.Write(atomicWrites, deferred);
         });
     }
 

@@ -69,16 +69,25 @@ public abstract class PersistentActorBase : ActorBase
     protected internal sealed override bool Receive(object message) => ReceiveCommand(message);
 
     /// <summary>Persists one event; <paramref name="handler"/> runs once it is durable. Commands wait meanwhile.</summary>
-    protected void Persist<TEvent>(TEvent @event, Action<TEvent> handler) => AddOne(@event, handler, stashing: true);
+    protected void Persist<TEvent>(TEvent @event, Action<TEvent> handler) => AddOne(@event, handler, stashing: true, WriteDurability.Synced);
+
+    /// <summary>
+    /// Persists one event; <paramref name="handler"/> runs once it is as durable as <paramref name="durability"/> says
+    /// (<see cref="WriteDurability.Deferred"/>: in the journal, on disk with its next synced write). Commands wait meanwhile.
+    /// </summary>
+    protected void Persist<TEvent>(TEvent @event, WriteDurability durability, Action<TEvent> handler) => AddOne(@event, handler, stashing: true, durability);
 
     /// <summary>Persists events atomically (all or none); the handler runs for each once they are durable.</summary>
-    protected void PersistAll<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler) => Add(events, handler, stashing: true);
+    protected void PersistAll<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler) => Add(events, handler, stashing: true, WriteDurability.Synced);
+
+    /// <summary>Persists events atomically; the handler runs for each once they are as durable as <paramref name="durability"/> says.</summary>
+    protected void PersistAll<TEvent>(IEnumerable<TEvent> events, WriteDurability durability, Action<TEvent> handler) => Add(events, handler, stashing: true, durability);
 
     /// <summary>Persists one event without holding back commands; the handler still runs in order, once durable.</summary>
-    protected void PersistAsync<TEvent>(TEvent @event, Action<TEvent> handler) => AddOne(@event, handler, stashing: false);
+    protected void PersistAsync<TEvent>(TEvent @event, Action<TEvent> handler) => AddOne(@event, handler, stashing: false, WriteDurability.Synced);
 
     /// <summary>Persists events atomically without holding back commands.</summary>
-    protected void PersistAllAsync<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler) => Add(events, handler, stashing: false);
+    protected void PersistAllAsync<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler) => Add(events, handler, stashing: false, WriteDurability.Synced);
 
     /// <summary>Runs <paramref name="handler"/> after every event persisted so far has been handled, without persisting anything.</summary>
     protected void DeferAsync<TEvent>(TEvent @event, Action<TEvent> handler)
@@ -259,10 +268,11 @@ public abstract class PersistentActorBase : ActorBase
         }
     }
 
-    private void Add<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler, bool stashing)
+    private void Add<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler, bool stashing, WriteDurability durability)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(handler);
+        ThrowIfUndefined(durability);
         ThrowIfRecovering();
         var write = new List<PendingEvent>();
         foreach (var e in events)
@@ -270,16 +280,22 @@ public abstract class PersistentActorBase : ActorBase
             ArgumentNullException.ThrowIfNull(e, nameof(events));
             write.Add(Pending(e, handler, stashing));
         }
-        if (write.Count > 0) Unflushed(new AtomicWrite(write));
+        if (write.Count > 0) Unflushed(new AtomicWrite(write, durability));
     }
 
     /// <summary>One event: the common case, without a list or an enumerator (every Ticker bar is one).</summary>
-    private void AddOne<TEvent>(TEvent @event, Action<TEvent> handler, bool stashing)
+    private void AddOne<TEvent>(TEvent @event, Action<TEvent> handler, bool stashing, WriteDurability durability)
     {
         ArgumentNullException.ThrowIfNull(@event);
         ArgumentNullException.ThrowIfNull(handler);
+        ThrowIfUndefined(durability);
         ThrowIfRecovering();
-        Unflushed(new AtomicWrite([Pending(@event, handler, stashing)]));
+        Unflushed(new AtomicWrite([Pending(@event, handler, stashing)], durability));
+    }
+
+    private static void ThrowIfUndefined(WriteDurability durability)
+    {
+        if (durability is not (WriteDurability.Synced or WriteDurability.Deferred)) throw new ArgumentOutOfRangeException(nameof(durability), durability, "not a WriteDurability");
     }
 
     private void ThrowIfRecovering()

@@ -72,12 +72,25 @@ internal sealed record LoadSnapshotFailed(Exception Cause, int InstanceId) : IJo
 /// <summary>One event waiting to be written.</summary>
 internal sealed record PendingEvent(object Payload, long SequenceNr, IReadOnlyList<string> Tags);
 
-/// <summary>Events written together or not at all (one Persist/PersistAll call).</summary>
-internal sealed record AtomicWrite(IReadOnlyList<PendingEvent> Events);
+/// <summary>Events written together or not at all (one Persist/PersistAll call), and how durable the handlers need them.</summary>
+internal sealed record AtomicWrite(IReadOnlyList<PendingEvent> Events, WriteDurability Durability = WriteDurability.Synced);
 
 /// <summary>A persistent actor's writes for one command.</summary>
 internal sealed record WriteRequest(string PersistenceId, string WriterId, IReadOnlyList<AtomicWrite> Writes, Serenity.Actors.IActorRef ReplyTo, int InstanceId)
 {
+    /// <summary>True when every atomic write may be deferred (<see cref="WriteDurability.Deferred"/>).</summary>
+    public bool Deferrable
+    {
+        get
+        {
+            for (var i = 0; i < Writes.Count; i++)
+            {
+                if (Writes[i].Durability != WriteDurability.Deferred) return false;
+            }
+            return true;
+        }
+    }
+
     public int EventCount
     {
         get

@@ -105,7 +105,9 @@ public sealed class PortfolioEntity : ReceivePersistentActor
         else if (d.Fill is { } fill && fill.Seq == d.Seq)
         {
             // Quotes arriving meanwhile wait (persist stashes commands), so these are the ones ApplyFill values at.
-            Persist(new FillApplied(fill) { CashAfter = d.CashAfter, Quotes = [.. _quotes.Values.Select(q => q.ToTickerQuote())] }, e =>
+            // Deferred durability (no fsync of its own): if a power loss takes it, it takes every confirmation the account
+            // journaled after this ack too, so the account still holds the fill and re-sends it.
+            Persist(new FillApplied(fill) { CashAfter = d.CashAfter, Quotes = [.. _quotes.Values.Select(q => q.ToTickerQuote())] }, WriteDurability.Deferred, e =>
             {
                 ApplyFill(e.Fill, e.CashAfter);
                 Applied(replyTo, e.Fill.Seq);

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Serenity.Persistence.CrashWriter;
 
 /// <summary>The command line: which plugin over which storage, how many actors, how big a batch, how long at most.</summary>
-internal sealed record CrashWriterOptions(string PluginConfig, int Actors, int BatchSize, TimeSpan MaxRunTime)
+internal sealed record CrashWriterOptions(string PluginConfig, int Actors, int DeferredActors, int BatchSize, TimeSpan MaxRunTime)
 {
-    public const string Usage = "usage: Serenity.Persistence.CrashWriter (--plugin sqlite --path <file> | --plugin postgresql --connection-string <cs> --schema <name>) [--actors N] [--batch-size N] [--max-seconds N]";
+    public const string Usage = "usage: Serenity.Persistence.CrashWriter (--plugin sqlite --path <file> | --plugin postgresql --connection-string <cs> --schema <name>) [--actors N] [--deferred-actors N] [--batch-size N] [--max-seconds N]";
 
     public static CrashWriterOptions Parse(string[] args)
     {
@@ -20,6 +20,7 @@ internal sealed record CrashWriterOptions(string PluginConfig, int Actors, int B
         return new CrashWriterOptions(
             SelectPlugin(Required("--plugin"), Required),
             Number("--actors", 50),
+            Number("--deferred-actors", 0),
             Number("--batch-size", 5),
             TimeSpan.FromSeconds(Number("--max-seconds", 60)));
     }

@@ -12,7 +12,11 @@ internal static class CrashWriterRun
         var config = ConfigurationFactory.ParseString(options.PluginConfig + "\nserenity.stdout-loglevel = ERROR", "command line");
         using var system = ActorSystem.Create("crash-writer", config);
         Persistence.Get(system).Serialization.Register<Written>("crash-written.v1");
-        for (var i = 0; i < options.Actors; i++) system.ActorOf(BatchWriter.Props($"crash-{i}", options.BatchSize), $"writer-{i}");
+        for (var i = 0; i < options.Actors; i++)
+        {
+            var durability = i < options.DeferredActors ? WriteDurability.Deferred : WriteDurability.Synced;
+            system.ActorOf(BatchWriter.Props($"crash-{i}", options.BatchSize, durability), $"writer-{i}");
+        }
         await Task.Delay(options.MaxRunTime);
         await system.Terminate();
     }

@@ -1,3 +1,4 @@
+using Npgsql;
 using Serenity.Persistence.Journal;
 using Serenity.Persistence.PostgreSql.Tests.Fixture;
 
@@ -29,6 +30,33 @@ public sealed class JournalWriteTests(PostgreSqlFixture fixture)
         Assert.Equal(TimeSpan.Zero, first.Created.Offset);
         Assert.True(first.Ordering > 0);
         Assert.True(replayed[1].Ordering > first.Ordering);
+    }
+
+    [Fact]
+    public async Task Deferred_writes_go_through_sessions_whose_commits_do_not_wait_for_the_wal_flush()
+    {
+        await using var store = await StoreFactory.JournalAsync(fixture);
+        await using (var deferred = await store.OpenWriteConnectionAsync(deferred: true, CancellationToken.None))
+        {
+            Assert.Equal(("off", "client"), await SynchronousCommitAsync(deferred)); // set by the store when the session starts
+        }
+        await using (var synced = await store.OpenWriteConnectionAsync(deferred: false, CancellationToken.None))
+        {
+            Assert.NotEqual("client", (await SynchronousCommitAsync(synced)).Source); // the server's own setting
+        }
+
+        await store.WriteDeferredAsync([[Rows.Event("p", 1)], [Rows.Event("q", 1)]], CancellationToken.None);
+        await store.WriteAsync([[Rows.Event("p", 2)]], CancellationToken.None);
+        Assert.Equal(2, await store.ReadHighestSequenceNrAsync("p", CancellationToken.None));
+        Assert.Equal(1, await store.ReadHighestSequenceNrAsync("q", CancellationToken.None));
+
+        static async Task<(string Setting, string Source)> SynchronousCommitAsync(NpgsqlConnection connection)
+        {
+            await using var command = new NpgsqlCommand("SELECT setting, source FROM pg_settings WHERE name = 'synchronous_commit'", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.True(await reader.ReadAsync());
+            return (reader.GetString(0), reader.GetString(1));
+        }
     }
 
     [Fact]

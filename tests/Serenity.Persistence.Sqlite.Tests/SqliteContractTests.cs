@@ -16,3 +16,5 @@ public sealed class SqliteJournalFailureTests(ITestOutputHelper output) : Journa
 public sealed class SqliteDurableTests(ITestOutputHelper output) : DurablePluginContract(new SqlitePlugin(), output);
 
 public sealed class SqliteCrashRecoveryTests() : CrashRecoveryContract(new SqlitePlugin());
+
+public sealed class SqliteDeferredWriteTests(ITestOutputHelper output) : DeferredWriteContract(new SqlitePlugin(), output);

@@ -12,3 +12,5 @@ public sealed class MemoryPersistentActorTests(ITestOutputHelper output) : Persi
 public sealed class MemoryManyActorsTests(ITestOutputHelper output) : ManyActorsContract(new MemoryPlugin(), output);
 
 public sealed class MemoryJournalFailureTests(ITestOutputHelper output) : JournalFailureContract(new MemoryPlugin(), output);
+
+public sealed class MemoryDeferredWriteTests(ITestOutputHelper output) : DeferredWriteContract(new MemoryPlugin(), output);

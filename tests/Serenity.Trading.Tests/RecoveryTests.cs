@@ -1,6 +1,7 @@
 using Serenity.Actors;
 using Serenity.Cluster.PubSub;
 using Serenity.MarketData;
+using Serenity.Persistence.Journal;
 using Xunit.Abstractions;
 
 namespace Serenity.Trading.Tests;
@@ -163,6 +164,33 @@ public sealed class RecoveryTests(ITestOutputHelper output) : TradingTestBase(ou
     }
 
     [Fact]
+    public void A_fill_whose_deferred_portfolio_event_a_power_loss_takes_is_re_sent_and_applied_once()
+    {
+        // The portfolio journals FillApplied with deferred durability (no fsync of its own). A power loss before the
+        // journal's next synced write takes it, and with it anything journaled after it, so the account, whose
+        // OrderFilled was synced, still holds the fill as unconfirmed and re-sends it when it recovers.
+        SetQuote("AAPL", 99m, 100m);
+        Registered("w");
+        Assert.True(Submit("w", new SubmitOrder("AAPL", OrderSide.Buy, 7m)).Accepted);
+        AwaitCondition(() => Portfolio("w").AppliedSeq == 1, Bound);
+
+        StopAndWait(EntityActor(Entities.Account("w"), new GetAccount()));
+        StopAndWait(EntityActor(Entities.Portfolio("w"), new GetPortfolio()));
+        var journal = (MemoryJournalStore)Serenity.Persistence.Persistence.Get(Sys).Journal.Store;
+        Assert.Equal(1, journal.SimulatePowerLoss());
+
+        var lost = Portfolio("w"); // recovered without the account: the fill is gone from its journal
+        Assert.Equal((0L, false), (lost.AppliedSeq, lost.Positions.ContainsKey("AAPL")));
+        var cash = AskAccount<AccountView>("w", new GetAccount()).Cash; // the account recovers and re-sends
+        AwaitCondition(() => Portfolio("w").AppliedSeq == 1, Bound);
+        Assert.True(Submit("w", new SubmitOrder("AAPL", OrderSide.Buy, 3m)).Accepted);
+        AwaitCondition(() => Portfolio("w").AppliedSeq == 2, Bound);
+        var view = Portfolio("w");
+        Assert.Equal(10m, view.Positions["AAPL"].Quantity);
+        Assert.Equal(cash - 300m, view.Cash);
+    }
+
+    [Fact]
     public void A_ticker_follows_its_quotes_topic_and_recovers_its_last_quote_from_a_snapshot()
     {
         var ticker = Sys.ActorOf(TickerEntity.Props("TSLA", Entities.Settings), "tsla-1");
@@ -184,7 +212,15 @@ public sealed class RecoveryTests(ITestOutputHelper output) : TradingTestBase(ou
     private static Fill NewFill(long seq, OrderSide side, decimal qty, decimal price) =>
         new($"f-{seq}", seq, $"o-{seq}", null, "AAPL", side, qty, price, T0);
 
-    /// <summary>A fresh account actor for <paramref name="user"/> (not through sharding: the tests restart it by hand), registered.</summary>
+    /// <summary>The actor behind a sharded entity's reference: the sender of its answer to <paramref name="query"/>.</summary>
+    private IActorRef EntityActor(ICanTell entity, object query)
+    {
+        entity.Tell(query, TestActor);
+        ReceiveN(1, Bound);
+        return LastSender;
+    }
+
+        /// <summary>A fresh account actor for <paramref name="user"/> (not through sharding: the tests restart it by hand), registered.</summary>
     private IActorRef RegisteredAccount(string user, string name)
     {
         var account = Sys.ActorOf(AccountEntity.Props(user, Entities.Settings), name);

@@ -15,6 +15,15 @@ public interface IJournalStore : IAsyncDisposable
     /// </summary>
     Task WriteAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes like <see cref="WriteAsync"/>, but may complete before the rows are on disk, provided they are on disk
+    /// once any later <see cref="WriteAsync"/> completes, and a power loss keeps a prefix of the writes in order
+    /// (<see cref="WriteDurability.Deferred"/>). A store that cannot promise less than a synced write does a synced one:
+    /// the default.
+    /// </summary>
+    Task WriteDeferredAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken) =>
+        WriteAsync(atomicWrites, cancellationToken);
+
     /// <summary>Calls <paramref name="onRow"/> for rows of one id with from &lt;= seq &lt;= to, in sequence order, at most <paramref name="max"/>.</summary>
     Task ReplayAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<JournalRow> onRow, CancellationToken cancellationToken);
 

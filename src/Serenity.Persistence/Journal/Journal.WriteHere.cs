@@ -19,7 +19,7 @@ public sealed partial class Journal
         Task written;
         try
         {
-            written = _store.WriteAsync(rows, CancellationToken.None);
+            written = WriteToStore(rows, request.Deferrable);
         }
         catch (Exception)
         {

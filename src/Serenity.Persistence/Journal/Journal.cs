@@ -137,8 +137,10 @@ public sealed partial class Journal : IAsyncDisposable
         var now = _clock.GetUtcNow();
         var planned = _planned;
         planned.Clear();
+        var deferred = true; // the batch is one transaction: synced if any of its writes must be
         foreach (var request in batch)
         {
+            deferred &= request.Deferrable;
             for (var i = 0; i < request.Writes.Count; i++)
             {
                 var write = request.Writes[i];
@@ -161,7 +163,7 @@ public sealed partial class Journal : IAsyncDisposable
         try
         {
             await Initialized.ConfigureAwait(false);
-            await _store.WriteAsync(toWrite, CancellationToken.None).ConfigureAwait(false);
+            await WriteToStore(toWrite, deferred).ConfigureAwait(false);
         }
         catch (JournalCollisionException) when (toWrite.Count > 1)
         {
@@ -171,7 +173,7 @@ public sealed partial class Journal : IAsyncDisposable
                 if (planned[i].Rows is not { } rows) continue;
                 try
                 {
-                    await _store.WriteAsync([rows], CancellationToken.None).ConfigureAwait(false);
+                    await WriteToStore([rows], deferred).ConfigureAwait(false);
                 }
                 catch (Exception e)
                 {
@@ -190,6 +192,10 @@ public sealed partial class Journal : IAsyncDisposable
         var next = 0;
         foreach (var request in batch) next = Reply(request, planned, next);
     }
+
+    private Task WriteToStore(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, bool deferred) => deferred
+        ? _store.WriteDeferredAsync(atomicWrites, CancellationToken.None)
+        : _store.WriteAsync(atomicWrites, CancellationToken.None);
 
     // A loop, not LINQ: every persisted event passes here (a closure, a delegate and an iterator per atomic write before).
     private JournalRow[] Rows(WriteRequest request, AtomicWrite write, DateTimeOffset now)

@@ -2,13 +2,19 @@ using Serenity.Hocon;
 
 namespace Serenity.Persistence.Journal;
 
-/// <summary>A journal in process memory: for tests and simulations; gone when the process ends.</summary>
+/// <summary>
+/// A journal in process memory: for tests and simulations; gone when the process ends. It models what a disk store does
+/// with deferred writes (<see cref="WriteDurability.Deferred"/>): <see cref="SimulatePowerLoss"/> drops the ones no synced
+/// write has followed yet.
+/// </summary>
 public sealed class MemoryJournalStore : IJournalStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, SortedList<long, JournalRow>> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _highest = new(StringComparer.Ordinal);
     private readonly List<JournalRow> _all = [];
+    private readonly List<JournalRow> _unsynced = []; // deferred rows since the last synced write, oldest first
+    private readonly Dictionary<string, long> _highestBeforeUnsynced = new(StringComparer.Ordinal);
     private long _ordering;
 
     /// <summary>Created by the plugin loader with its config section (unused).</summary>
@@ -25,11 +31,39 @@ public sealed class MemoryJournalStore : IJournalStore
     public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <inheritdoc />
-    public Task WriteAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken) =>
+        Write(atomicWrites, deferred: false);
+
+    /// <inheritdoc />
+    public Task WriteDeferredAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken) =>
+        Write(atomicWrites, deferred: true);
+
+    /// <summary>
+    /// Drops the rows of deferred writes that no synced write (or delete) has followed, as a power loss would on a disk
+    /// store, and sets each id's highest sequence number back to what it was before them. Returns how many rows it dropped.
+    /// </summary>
+    public int SimulatePowerLoss()
+    {
+        lock (_gate)
+        {
+            foreach (var row in _unsynced)
+            {
+                _byId[row.PersistenceId].Remove(row.SequenceNr);
+                _all.Remove(row);
+            }
+            foreach (var (id, highest) in _highestBeforeUnsynced) _highest[id] = highest;
+            var lost = _unsynced.Count;
+            MarkSynced();
+            return lost;
+        }
+    }
+
+    private Task Write(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, bool deferred)
     {
         ArgumentNullException.ThrowIfNull(atomicWrites);
         lock (_gate)
         {
+            if (!deferred) MarkSynced(); // what came before is on disk once a synced write is
             var rows = atomicWrites.SelectMany(w => w).ToList();
             var seen = new HashSet<(string, long)>();
             foreach (var row in rows)
@@ -46,6 +80,11 @@ public sealed class MemoryJournalStore : IJournalStore
                 if (!_byId.TryGetValue(row.PersistenceId, out var list)) _byId[row.PersistenceId] = list = [];
                 list.Add(row.SequenceNr, stored);
                 _all.Add(stored);
+                if (deferred)
+                {
+                    _highestBeforeUnsynced.TryAdd(row.PersistenceId, _highest.GetValueOrDefault(row.PersistenceId));
+                    _unsynced.Add(stored);
+                }
                 _highest[row.PersistenceId] = Math.Max(_highest.GetValueOrDefault(row.PersistenceId), row.SequenceNr);
             }
         }
@@ -78,6 +117,7 @@ public sealed class MemoryJournalStore : IJournalStore
     {
         lock (_gate)
         {
+            MarkSynced(); // a delete is a synced write
             if (_byId.TryGetValue(persistenceId, out var list))
             {
                 foreach (var seq in list.Keys.Where(k => k <= toSequenceNr).ToList()) list.Remove(seq);
@@ -99,4 +139,10 @@ public sealed class MemoryJournalStore : IJournalStore
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private void MarkSynced()
+    {
+        _unsynced.Clear();
+        _highestBeforeUnsynced.Clear();
+    }
 }

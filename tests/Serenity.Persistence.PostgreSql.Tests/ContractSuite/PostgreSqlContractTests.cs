@@ -24,3 +24,6 @@ public sealed class PostgreSqlDurableContractTests(PostgreSqlFixture fixture, IT
 
 [Collection(PostgreSqlCollection.Name)]
 public sealed class PostgreSqlCrashRecoveryContractTests(PostgreSqlFixture fixture) : CrashRecoveryContract(new PostgreSqlPlugin(fixture));
+
+[Collection(PostgreSqlCollection.Name)]
+public sealed class PostgreSqlDeferredWriteContractTests(PostgreSqlFixture fixture, ITestOutputHelper output) : DeferredWriteContract(new PostgreSqlPlugin(fixture), output);

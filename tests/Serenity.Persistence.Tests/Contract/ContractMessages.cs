@@ -37,6 +37,12 @@ public sealed record AddAll(IReadOnlyList<string> Values);
 /// <summary>Persist <see cref="Added"/> with PersistAsync (later commands do not wait).</summary>
 public sealed record AddAsync(string Value);
 
+/// <summary>Persist <see cref="Added"/> with <see cref="WriteDurability.Deferred"/>.</summary>
+public sealed record AddDeferred(string Value);
+
+/// <summary>In one command, persist <see cref="Added"/> for <see cref="DeferredValue"/> deferred, then for <see cref="SyncedValue"/> synced.</summary>
+public sealed record AddDeferredThenSynced(string DeferredValue, string SyncedValue);
+
 /// <summary>Persist a <see cref="NeverRegistered"/> event; its handler would answer with a string.</summary>
 public sealed record AddUnregistered(string Value);
 

@@ -111,7 +111,14 @@ public sealed class ControlledJournalStore : IJournalStore
     }
 
     /// <inheritdoc />
-    public async Task WriteAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken) =>
+        WriteAsync(atomicWrites, deferred: false, cancellationToken);
+
+    /// <inheritdoc />
+    public Task WriteDeferredAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, CancellationToken cancellationToken) =>
+        WriteAsync(atomicWrites, deferred: true, cancellationToken);
+
+    private async Task WriteAsync(IReadOnlyList<IReadOnlyList<JournalRow>> atomicWrites, bool deferred, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(atomicWrites);
         await PassGateAsync(() => _writesReleased, () => _writeWaiting).ConfigureAwait(false);
@@ -121,12 +128,12 @@ public sealed class ControlledJournalStore : IJournalStore
         try
         {
             if (failure is not null) throw new IOException(failure);
-            await _inner.WriteAsync(atomicWrites, cancellationToken).ConfigureAwait(false);
-            Record(new WriteCall(rows, null));
+            await (deferred ? _inner.WriteDeferredAsync(atomicWrites, cancellationToken) : _inner.WriteAsync(atomicWrites, cancellationToken)).ConfigureAwait(false);
+            Record(new WriteCall(rows, null, deferred));
         }
         catch (Exception e)
         {
-            Record(new WriteCall(rows, e));
+            Record(new WriteCall(rows, e, deferred));
             throw;
         }
     }
@@ -182,5 +189,8 @@ public sealed class ControlledJournalStore : IJournalStore
     }
 }
 
-/// <summary>One call of <see cref="IJournalStore.WriteAsync"/>: the (persistence id, sequence nr) of each atomic write, and its failure if any.</summary>
-public sealed record WriteCall(IReadOnlyList<IReadOnlyList<(string PersistenceId, long SequenceNr)>> AtomicWrites, Exception? Failure);
+/// <summary>
+/// One call of <see cref="IJournalStore.WriteAsync"/> (or of <see cref="IJournalStore.WriteDeferredAsync"/>: <see cref="Deferred"/>):
+/// the (persistence id, sequence nr) of each atomic write, and its failure if any.
+/// </summary>
+public sealed record WriteCall(IReadOnlyList<IReadOnlyList<(string PersistenceId, long SequenceNr)>> AtomicWrites, Exception? Failure, bool Deferred = false);

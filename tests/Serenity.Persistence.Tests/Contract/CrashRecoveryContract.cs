@@ -8,7 +8,8 @@ namespace Serenity.Persistence.Tests.Contract;
 /// Recovery after the process is killed mid-batch: runs tests/Serenity.Persistence.CrashWriter (persistent
 /// actors writing batches of <see cref="BatchSize"/> events, printing <c>ack &lt;pid&gt; &lt;seq&gt;</c> once a
 /// batch is durable), kills it hard, and checks the journal: no acknowledged event lost, no half batch
-/// visible. Twice: the second run recovers from the first crash and goes on writing.
+/// visible. Twice: the second run recovers from the first crash and goes on writing, and its writers persist with
+/// <see cref="WriteDurability.Deferred"/>, which a kill of the process must not lose either (only a power loss may).
 /// The plugin's test project must reference the CrashWriter project (so its build output sits beside the
 /// tests), and its <see cref="PluginUnderTest.CrashWriterArguments"/> select the plugin.
 /// </summary>
@@ -26,7 +27,7 @@ public abstract class CrashRecoveryContract(PluginUnderTest plugin) : IDisposabl
         for (var run = 1; run <= 2; run++)
         {
             var before = acknowledged.Values.Sum();
-            await RunAndKillAsync(acknowledged);
+            await RunAndKillAsync(acknowledged, run == 1 ? WriteDurability.Synced : WriteDurability.Deferred);
             Assert.True(acknowledged.Values.Sum() > before, $"run {run}: no progress");
             await VerifyJournalAsync(acknowledged);
         }
@@ -45,9 +46,9 @@ public abstract class CrashRecoveryContract(PluginUnderTest plugin) : IDisposabl
         if (disposing) plugin.Dispose();
     }
 
-    private async Task RunAndKillAsync(Dictionary<string, long> acknowledged)
+    private async Task RunAndKillAsync(Dictionary<string, long> acknowledged, WriteDurability durability)
     {
-        using var writer = Process.Start(StartInfo()) ?? throw new InvalidOperationException("the crash writer did not start");
+        using var writer = Process.Start(StartInfo(durability == WriteDurability.Deferred ? Actors : 0)) ?? throw new InvalidOperationException("the crash writer did not start");
         var errors = writer.StandardError.ReadToEndAsync();
         var seen = 0;
         try
@@ -104,14 +105,14 @@ public abstract class CrashRecoveryContract(PluginUnderTest plugin) : IDisposabl
         return true;
     }
 
-    private ProcessStartInfo StartInfo()
+    private ProcessStartInfo StartInfo(int deferredActors)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "Serenity.Persistence.CrashWriter.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the plugin's test project must reference tests/Serenity.Persistence.CrashWriter");
         var info = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(dll);
         foreach (var a in plugin.CrashWriterArguments) info.ArgumentList.Add(a);
-        foreach (var a in new[] { "--actors", $"{Actors}", "--batch-size", $"{BatchSize}", "--max-seconds", "60" }) info.ArgumentList.Add(a);
+        foreach (var a in new[] { "--actors", $"{Actors}", "--deferred-actors", $"{deferredActors}", "--batch-size", $"{BatchSize}", "--max-seconds", "60" }) info.ArgumentList.Add(a);
         return info;
     }
 

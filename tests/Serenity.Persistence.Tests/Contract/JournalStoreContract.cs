@@ -192,6 +192,33 @@ public abstract class JournalStoreContract(PluginUnderTest plugin) : IAsyncLifet
         await Store.WriteAsync([[]], CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Deferred_writes_are_read_like_synced_ones_in_one_order_with_them()
+    {
+        await Store.WriteDeferredAsync([[Row("p", 1, "one", "red")], [Row("q", 1)]], CancellationToken.None);
+        await WriteAsync([Row("p", 2, "two", "red")]);
+        await Store.WriteDeferredAsync([[Row("p", 3, "three", "red")]], CancellationToken.None);
+
+        Assert.Equal(["one", "two", "three"], (await ReplayAsync("p")).Select(r => Encoding.UTF8.GetString(r.Payload)));
+        Assert.Equal(3, await Store.ReadHighestSequenceNrAsync("p", CancellationToken.None));
+        Assert.Equal(1, await Store.ReadHighestSequenceNrAsync("q", CancellationToken.None));
+        var tagged = await Store.ReadTaggedAsync("red", 0, 10, CancellationToken.None);
+        Assert.Equal([1L, 2L, 3L], tagged.Select(r => r.SequenceNr));
+    }
+
+    [Fact]
+    public async Task A_deferred_write_collides_and_rolls_back_like_a_synced_one()
+    {
+        await WriteAsync([Row("p", 1)]);
+
+        var e = await Assert.ThrowsAsync<JournalCollisionException>(() => Store.WriteDeferredAsync([[Row("q", 1)], [Row("p", 1)]], CancellationToken.None));
+
+        Assert.Contains("'p'", e.Message, StringComparison.Ordinal);
+        Assert.Empty(await ReplayAsync("q"));
+        await Store.WriteDeferredAsync([[Row("q", 1)]], CancellationToken.None); // the number stays free
+        Assert.Single(await ReplayAsync("q"));
+    }
+
     /// <summary>A row as the journal front makes them (manifest, writer and time fixed).</summary>
     protected static JournalRow Row(string persistenceId, long sequenceNr, string? payload = null, params string[] tags) =>
         new(persistenceId, sequenceNr, "test-event.v1", Encoding.UTF8.GetBytes(payload ?? $"{persistenceId}-{sequenceNr}"), tags, "writer-1", Created);

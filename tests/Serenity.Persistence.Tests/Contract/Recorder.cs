@@ -33,6 +33,12 @@ internal sealed class Recorder : ReceivePersistentActor
         Command<Add>(c => Persist(new Added(c.Value, c.Tags), Apply));
         Command<AddAll>(c => PersistAll(c.Values.Select(v => new Added(v)), Apply));
         Command<AddAsync>(c => PersistAsync(new Added(c.Value), Apply));
+        Command<AddDeferred>(c => Persist(new Added(c.Value), WriteDurability.Deferred, Apply));
+        Command<AddDeferredThenSynced>(c =>
+        {
+            Persist(new Added(c.DeferredValue), WriteDurability.Deferred, Apply);
+            Persist(new Added(c.SyncedValue), Apply);
+        });
         Command<AddUnregistered>(c => Persist(new NeverRegistered(c.Value), e => Sender.Tell($"handler ran for {e.Value}", Self)));
         Command<GetState>(_ => Sender.Tell(new RecorderState(PersistenceId, [.. _values], LastSequenceNr, [.. _recoveryLog]), Self));
         Command<TakeSnapshot>(_ =>
