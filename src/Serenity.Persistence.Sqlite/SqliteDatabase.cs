@@ -57,13 +57,13 @@ internal sealed class SqliteDatabase
 
     /// <summary>
     /// Opens the connection of a busy writer: a 64 MiB page cache keeps the hot pages of the journal's
-    /// indexes in memory (with many ids interleaved, a batch touches pages all over them), and its commits
-    /// never checkpoint: a <see cref="WalCheckpointer"/> does that beside it.
+    /// indexes in memory (with many ids interleaved, a batch touches pages all over them). Like every connection, its
+    /// commits never checkpoint: the file's <see cref="WalCheckpointer"/> does that beside it.
     /// </summary>
     public SqliteConnection OpenWriter()
     {
         var connection = Open();
-        Execute(connection, "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 0;");
+        Execute(connection, "PRAGMA cache_size = -65536;");
         return connection;
     }
 
@@ -76,9 +76,9 @@ internal sealed class SqliteDatabase
         try
         {
             connection.Open();
-            // Connections other than the journal's writer (snapshot saves) checkpoint by themselves only past
-            // 10,000 WAL pages (~40 MB), a safety net: the journal's WalCheckpointer keeps the log far shorter.
-            Execute(connection, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {_synchronous}; PRAGMA wal_autocheckpoint = 10000;");
+            // No commit checkpoints (a snapshot save past the threshold held the write lock 7-12 ms for it): the file's
+            // background checkpointer, which every store on it holds (WalCheckpointers), copies the log instead.
+            Execute(connection, $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {_synchronous}; PRAGMA wal_autocheckpoint = 0;");
             return connection;
         }
         catch

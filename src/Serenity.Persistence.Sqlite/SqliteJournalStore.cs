@@ -16,18 +16,18 @@ public sealed class SqliteJournalStore : IJournalStore
     private readonly object _writeGate;
     private readonly TimeSpan _checkpointInterval;
     private JournalWriter? _writer;
-    private WalCheckpointer? _checkpointer;
+    private WalCheckpointers.Lease? _checkpointer;
     private bool _disposed;
 
     /// <summary>How often the log is copied into the database file when the config does not say.</summary>
-    public static readonly TimeSpan DefaultCheckpointInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultCheckpointInterval = WalCheckpointers.DefaultInterval;
 
     /// <summary>
     /// Created by the plugin loader with its config section: <c>path</c> names the file (default <c>data/serenity.db</c>),
     /// <c>checkpoint-interval</c> how often a background thread copies the write-ahead log into it (default 1 s).
     /// </summary>
     public SqliteJournalStore(Config config)
-        : this(SqliteDatabase.PathFrom(config), CheckpointIntervalFrom(config))
+        : this(SqliteDatabase.PathFrom(config), WalCheckpointers.IntervalFrom(config))
     {
     }
 
@@ -44,7 +44,7 @@ public sealed class SqliteJournalStore : IJournalStore
     /// <summary>The absolute path of the database file.</summary>
     public string Path => _database.Path;
 
-    /// <summary>The background checkpoints so far: runs and failed runs.</summary>
+    /// <summary>The background checkpoints of the file so far (shared with a snapshot store on it): runs and failed runs.</summary>
     public (long Runs, long Failures) CheckpointStatistics => _checkpointer?.Statistics ?? default;
 
     /// <inheritdoc />
@@ -58,7 +58,7 @@ public sealed class SqliteJournalStore : IJournalStore
             try
             {
                 SqliteDatabase.CreateSchema(connection, JournalSql.Schema);
-                _checkpointer = new WalCheckpointer(_database, _checkpointInterval);
+                _checkpointer = WalCheckpointers.Acquire(_database, _checkpointInterval);
                 _writer = new JournalWriter(connection);
             }
             catch
@@ -150,13 +150,6 @@ public sealed class SqliteJournalStore : IJournalStore
         _readers.Dispose();
         _checkpointer?.Dispose(); // last: closing the file's last connection checkpoints the whole log
         return ValueTask.CompletedTask;
-    }
-
-    private static TimeSpan CheckpointIntervalFrom(Config config)
-    {
-        var interval = config.GetTimeSpan("checkpoint-interval", DefaultCheckpointInterval);
-        if (interval <= TimeSpan.Zero) throw new ArgumentException($"checkpoint-interval must be positive, was {interval}", nameof(config));
-        return interval;
     }
 
     private JournalWriter Writer

@@ -8,22 +8,33 @@ namespace Serenity.Persistence.Sqlite;
 /// Snapshots in a SQLite file (by default the journal's file: each store opens its own connections,
 /// WAL lets them share it). A completed save survives a process crash; on power loss the newest saves
 /// may be lost (no fsync per save), and recovery then starts from an older snapshot and replays more.
+/// Saves never checkpoint in their commit: the file's background checkpointer (<see cref="WalCheckpointers"/>,
+/// shared with the journal) copies the log, every <c>checkpoint-interval</c>.
 /// </summary>
 public sealed class SqliteSnapshotStore : ISnapshotStore
 {
     private readonly SqliteDatabase _database;
     private readonly SqliteConnectionPool _connections;
     private readonly object _writeGate;
+    private readonly TimeSpan _checkpointInterval;
+    private readonly object _checkpointerLock = new();
+    private WalCheckpointers.Lease? _checkpointer;
+    private bool _disposed;
 
-    /// <summary>Created by the plugin loader with its config section: <c>path</c> names the file (default <c>data/serenity.db</c>).</summary>
+    /// <summary>
+    /// Created by the plugin loader with its config section: <c>path</c> names the file (default <c>data/serenity.db</c>),
+    /// <c>checkpoint-interval</c> how often the log is copied into it at least (default 1 s).
+    /// </summary>
     public SqliteSnapshotStore(Config config)
-        : this(SqliteDatabase.PathFrom(config))
+        : this(SqliteDatabase.PathFrom(config), WalCheckpointers.IntervalFrom(config))
     {
     }
 
     /// <summary>A snapshot store in the file at <paramref name="path"/> (created with its folder if missing).</summary>
-    public SqliteSnapshotStore(string path)
+    public SqliteSnapshotStore(string path, TimeSpan? checkpointInterval = null)
     {
+        _checkpointInterval = checkpointInterval ?? WalCheckpointers.DefaultInterval;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_checkpointInterval, TimeSpan.Zero, nameof(checkpointInterval));
         _database = new SqliteDatabase(path, fsyncEveryCommit: false);
         _writeGate = SqliteWriteGate.For(_database.Path); // shared with the journal on the same file
         _connections = new SqliteConnectionPool(_database, maxIdle: 4);
@@ -35,9 +46,22 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
     /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken) => SqliteTasks.Run(() =>
     {
-        using var lease = _connections.Rent();
-        SqliteDatabase.CreateSchema(lease.Connection, SnapshotSql.Schema);
+        using (var lease = _connections.Rent()) SqliteDatabase.CreateSchema(lease.Connection, SnapshotSql.Schema);
+        lock (_checkpointerLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _checkpointer ??= WalCheckpointers.Acquire(_database, _checkpointInterval);
+        }
     });
+
+    /// <summary>The background checkpoints of the file so far (shared with a journal on it): runs and failed runs.</summary>
+    public (long Runs, long Failures) CheckpointStatistics
+    {
+        get
+        {
+            lock (_checkpointerLock) return _checkpointer?.Statistics ?? default;
+        }
+    }
 
     /// <inheritdoc />
     public Task SaveAsync(SnapshotRow snapshot, CancellationToken cancellationToken)
@@ -81,6 +105,12 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
     public ValueTask DisposeAsync()
     {
         _connections.Dispose();
+        lock (_checkpointerLock)
+        {
+            _disposed = true;
+            _checkpointer?.Dispose(); // last: closing the file's last connection checkpoints the whole log
+            _checkpointer = null;
+        }
         return ValueTask.CompletedTask;
     }
 

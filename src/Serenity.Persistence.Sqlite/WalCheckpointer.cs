@@ -7,12 +7,14 @@ namespace Serenity.Persistence.Sqlite;
 /// commit pays for a checkpoint. With SQLite's automatic checkpoint the commit that crosses the threshold copies the
 /// whole log and fsyncs the database file before it returns: measured, one order in a hundred then waited for it.
 /// A passive checkpoint never blocks the writer or readers; frames a reader still needs are copied next time.
+/// One per file, shared by the stores on it (<see cref="WalCheckpointers"/>).
 /// </summary>
 internal sealed class WalCheckpointer : IDisposable
 {
     private readonly SqliteConnection _connection;
-    private readonly TimeSpan _interval;
+    private long _intervalTicks;
     private readonly ManualResetEventSlim _stop = new();
+    private readonly AutoResetEvent _shortened = new(false);
     private readonly Thread _thread;
     private long _runs;
     private long _failures;
@@ -20,7 +22,7 @@ internal sealed class WalCheckpointer : IDisposable
     public WalCheckpointer(SqliteDatabase database, TimeSpan interval)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
-        _interval = interval;
+        _intervalTicks = interval.Ticks;
         _connection = database.Open();
         _thread = new Thread(Run) { IsBackground = true, Name = "sqlite-wal-checkpoint" };
         _thread.Start();
@@ -30,17 +32,36 @@ internal sealed class WalCheckpointer : IDisposable
     public (long Runs, long Failures) Statistics => (Interlocked.Read(ref _runs), Interlocked.Read(ref _failures));
 
     /// <summary>Stops the thread after its current checkpoint. (SQLite checkpoints the whole log when the file's last connection closes.)</summary>
+    /// <summary>Runs at least every <paramref name="interval"/> from the next run on.</summary>
+    public void ShortenTo(TimeSpan interval)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero);
+        if (interval.Ticks >= Interlocked.Read(ref _intervalTicks)) return;
+        Interlocked.Exchange(ref _intervalTicks, interval.Ticks);
+        _shortened.Set(); // the thread may be inside a long wait: it starts the new one now
+    }
+
     public void Dispose()
     {
         _stop.Set();
         _thread.Join();
         _connection.Dispose();
         _stop.Dispose();
+        _shortened.Dispose();
     }
 
     private void Run()
     {
-        while (!_stop.Wait(_interval)) CheckpointOnce();
+        WaitHandle[] wakers = [_stop.WaitHandle, _shortened];
+        while (true)
+        {
+            switch (WaitHandle.WaitAny(wakers, TimeSpan.FromTicks(Interlocked.Read(ref _intervalTicks))))
+            {
+                case 0: return;
+                case 1: continue;
+                default: CheckpointOnce(); break;
+            }
+        }
     }
 
     private void CheckpointOnce()

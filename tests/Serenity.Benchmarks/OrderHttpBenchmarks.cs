@@ -39,18 +39,23 @@ internal static class OrderHttpBenchmarks
         return Task.Run(async () =>
         {
             var warmUp = await OpenLoopAsync(node, users, bodies, Rate, s_warmedUp ? 1 : FirstWarmUpSeconds);
-            if (!s_warmedUp) Console.Error.WriteLine($"order_http warm-up ({FirstWarmUpSeconds} s, a fresh node): {Percentiles(warmUp)}");
+            if (!s_warmedUp) Console.Error.WriteLine($"order_http warm-up ({FirstWarmUpSeconds} s, a fresh node): {Percentiles(warmUp.Latencies)}");
             s_warmedUp = true;
             Console.Error.WriteLine(MachineProbe.Describe());
             var window = RunWindow.Start(node);
-            var latencies = await OpenLoopAsync(node, users, bodies, Rate, LatencySeconds);
+            var episodes = SlowOrderEpisodes.StartIfAsked();
+            var run = await OpenLoopAsync(node, users, bodies, Rate, LatencySeconds);
+            var episodeReport = episodes?.Stop(run.Due, run.Latencies, run.PacerLate); // before Percentiles sorts the latencies
+            var latencies = run.Latencies;
             Console.Error.WriteLine($"order_http latency ms: {Percentiles(latencies)}; {window.Report(latencies.Length)}");
+            if (episodeReport is not null) Console.Error.WriteLine(episodeReport);
             s_measured.AddRange(latencies);
             Console.Error.WriteLine($"order_http all {s_measured.Count} measured orders of this process: {Percentiles([.. s_measured])}");
             return latencies[(int)(0.99 * latencies.Length)];
         }).GetAwaiter().GetResult();
     }
 
+    // Sorts the array it is given.
     private static string Percentiles(double[] latencies)
     {
         Array.Sort(latencies);
@@ -98,12 +103,15 @@ internal static class OrderHttpBenchmarks
     /// Sends <paramref name="rate"/> orders a second for <paramref name="seconds"/> from a thread of its own that sleeps to
     /// each order's due time with the kernel's precision and starts the request itself (no pool hop). The latency counts
     /// from the due time. (The pacer used to await Task.Delay, whose timer fired 1-2 ms late and then sent a burst: half
-    /// the orders started 1.4 ms or more after their due time, which the figure counted as the server's.)
+    /// the orders started 1.4 ms or more after their due time, which the figure counted as the server's.) Besides the
+    /// latencies: each order's due time and how late the pacer woke for it, for <see cref="SlowOrderEpisodes"/>.
     /// </summary>
-    private static async Task<double[]> OpenLoopAsync(TradingBenchNode node, string[] users, byte[][] bodies, int rate, int seconds)
+    private static async Task<(double[] Latencies, long[] Due, double[] PacerLate)> OpenLoopAsync(TradingBenchNode node, string[] users, byte[][] bodies, int rate, int seconds)
     {
         var total = rate * seconds;
         var latencies = new double[total];
+        var dues = new long[total];
+        var pacerLate = new double[total];
         var pending = new Task[total];
         var pacer = new Thread(() =>
         {
@@ -112,6 +120,8 @@ internal static class OrderHttpBenchmarks
             {
                 var due = start + (long)(i * (double)Stopwatch.Frequency / rate);
                 MonotonicSleep.Until(due);
+                pacerLate[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                dues[i] = due;
                 pending[i] = SendAsync(i, due);
             }
         })
@@ -119,7 +129,7 @@ internal static class OrderHttpBenchmarks
         pacer.Start();
         await Task.Run(pacer.Join);
         await Task.WhenAll(pending);
-        return latencies;
+        return (latencies, dues, pacerLate);
 
         async Task SendAsync(int index, long due)
         {

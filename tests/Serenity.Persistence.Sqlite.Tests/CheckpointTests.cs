@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Serenity.Hocon;
 using Serenity.Persistence.Journal;
+using Serenity.Persistence.Snapshots;
 using Serenity.Persistence.Tests.Contract;
 
 namespace Serenity.Persistence.Sqlite.Tests;
@@ -17,14 +18,49 @@ public sealed class CheckpointTests : IDisposable
     private string DatabasePath => Path.Combine(_folder.Path, "journal.db");
 
     [Fact]
-    public void The_journals_writer_connection_does_not_checkpoint_on_commit()
+    public void No_connection_checkpoints_on_commit_neither_the_journals_writer_nor_a_snapshot_saver()
     {
         var database = new SqliteDatabase(DatabasePath);
         using var writer = database.OpenWriter();
-        using var other = database.Open();
+        using var other = new SqliteDatabase(DatabasePath, fsyncEveryCommit: false).Open();
 
         Assert.Equal(0L, Pragma(writer, "wal_autocheckpoint"));
-        Assert.Equal(10_000L, Pragma(other, "wal_autocheckpoint")); // snapshot saves keep SQLite's own safety net
+        Assert.Equal(0L, Pragma(other, "wal_autocheckpoint"));
+    }
+
+    [Fact]
+    public async Task A_snapshot_store_alone_on_its_file_keeps_the_log_short_with_the_background_checkpoint()
+    {
+        await using var snapshots = new SqliteSnapshotStore(DatabasePath, TimeSpan.FromMilliseconds(20));
+        await snapshots.InitializeAsync(CancellationToken.None);
+        var payload = new byte[100_000];
+        const int Saves = 40;
+        for (var i = 1; i <= Saves; i++)
+        {
+            await snapshots.SaveAsync(new SnapshotRow("p", i, DateTimeOffset.UnixEpoch, "s.v1", payload), CancellationToken.None);
+            var runs = snapshots.CheckpointStatistics.Runs;
+            await AwaitAsync(() => snapshots.CheckpointStatistics.Runs >= runs + 2);
+        }
+
+        var wal = new FileInfo(DatabasePath + "-wal").Length;
+        Assert.True(wal < Saves * payload.Length / 5, $"the log grew to {wal:N0} bytes for {Saves * payload.Length:N0} bytes of snapshots: it was not reused");
+        Assert.Equal(0, snapshots.CheckpointStatistics.Failures);
+    }
+
+    [Fact]
+    public async Task The_journal_and_the_snapshot_store_of_one_file_share_one_checkpointer_at_the_shorter_interval()
+    {
+        await using var journal = new SqliteJournalStore(DatabasePath, TimeSpan.FromHours(1));
+        await journal.InitializeAsync(CancellationToken.None);
+        var snapshots = new SqliteSnapshotStore(DatabasePath, TimeSpan.FromMilliseconds(20));
+        await snapshots.InitializeAsync(CancellationToken.None);
+
+        await AwaitAsync(() => journal.CheckpointStatistics.Runs >= 2); // the journal asked for 1 h: the snapshot store's 20 ms applies
+        Assert.Equal(journal.CheckpointStatistics.Runs, snapshots.CheckpointStatistics.Runs, tolerance: 1);
+
+        await snapshots.DisposeAsync(); // the journal still holds the checkpointer: it keeps running
+        var runs = journal.CheckpointStatistics.Runs;
+        await AwaitAsync(() => journal.CheckpointStatistics.Runs >= runs + 2);
     }
 
     [Fact]
