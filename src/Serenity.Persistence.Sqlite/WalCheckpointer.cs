@@ -31,7 +31,6 @@ internal sealed class WalCheckpointer : IDisposable
     /// <summary>Checkpoints run so far, and the ones that failed.</summary>
     public (long Runs, long Failures) Statistics => (Interlocked.Read(ref _runs), Interlocked.Read(ref _failures));
 
-    /// <summary>Stops the thread after its current checkpoint. (SQLite checkpoints the whole log when the file's last connection closes.)</summary>
     /// <summary>Runs at least every <paramref name="interval"/> from the next run on.</summary>
     public void ShortenTo(TimeSpan interval)
     {
@@ -41,6 +40,7 @@ internal sealed class WalCheckpointer : IDisposable
         _shortened.Set(); // the thread may be inside a long wait: it starts the new one now
     }
 
+    /// <summary>Stops the thread after its current checkpoint. (SQLite checkpoints the whole log when the file's last connection closes.)</summary>
     public void Dispose()
     {
         _stop.Set();

@@ -8,7 +8,8 @@ namespace Serenity.Persistence;
 /// then every newer event, through <see cref="ReceiveRecover"/>; commands arriving meanwhile wait.
 /// A command handler calls <see cref="Persist{TEvent}"/>: the event is written, and only once it is
 /// durable does its handler run (with the command's sender); commands arriving in between are
-/// stashed, so state and replies follow the journal's order. <c>PersistAsync</c> does not stash.
+/// stashed, so state and replies follow the journal's order. <c>PersistAsync</c> does not stash. "Durable" is on disk
+/// unless the call asks for <see cref="WriteDurability.Deferred"/> (in the journal, on disk with its next synced write).
 /// A failed write stops the actor (its supervisor decides what next); a rejected event (it cannot be
 /// serialized) is reported and the actor goes on.
 /// </summary>
