@@ -21,10 +21,14 @@ internal sealed class RunWindow
     private readonly GcRecorder _gcs;
     private readonly AllocationSampler? _allocations;
     private readonly GcPhaseRecorder? _phases;
+    private readonly Func<long> _walBytes;
+    private readonly long _walBefore;
 
-    private RunWindow(ServerMetrics metrics)
+    private RunWindow(ServerMetrics metrics, Func<long> walBytes)
     {
         _metrics = metrics;
+        _walBytes = walBytes;
+        _walBefore = walBytes();
         _buckets = metrics.OrderLatency().Cumulative;
         _cpu = Process.GetCurrentProcess().TotalProcessorTime;
         _gcPause = GC.GetTotalPauseDuration();
@@ -35,7 +39,7 @@ internal sealed class RunWindow
         _phases = GcPhaseRecorder.StartIfAsked();
     }
 
-    public static RunWindow Start(TradingBenchNode node) => new(node.Host.Context.Metrics);
+    public static RunWindow Start(TradingBenchNode node) => new(node.Host.Context.Metrics, node.WriteAheadLogBytes);
 
     /// <summary>One line about the window since <see cref="Start"/>, for <paramref name="orders"/> orders.</summary>
     public string Report(long orders)
@@ -49,6 +53,6 @@ internal sealed class RunWindow
             return count == 0 ? "-" : ((buckets[i] - _buckets[i]) * 100.0 / count).ToString("F1", CultureInfo.InvariantCulture) + " %";
         }
         return string.Create(CultureInfo.InvariantCulture,
-            $"server answered within 1 / 2 / 5 ms: {Within(1)} / {Within(2)} / {Within(5)}; CPU {cpu.TotalMilliseconds / Math.Max(1, orders):F3} ms per order; GC {GC.CollectionCount(0) - _gen0} collections ({GC.CollectionCount(2) - _gen2} gen2), paused {(GC.GetTotalPauseDuration() - _gcPause).TotalMilliseconds:F0} ms; {_gcs.Stop(orders)}{(_allocations is null ? "" : "\n" + _allocations.Stop())}{(_phases is null ? "" : "\n" + _phases.Stop())}");
+            $"server answered within 1 / 2 / 5 ms: {Within(1)} / {Within(2)} / {Within(5)}; CPU {cpu.TotalMilliseconds / Math.Max(1, orders):F3} ms per order; GC {GC.CollectionCount(0) - _gen0} collections ({GC.CollectionCount(2) - _gen2} gen2), paused {(GC.GetTotalPauseDuration() - _gcPause).TotalMilliseconds:F0} ms; write-ahead log {_walBefore / 1048576.0:F0} -> {_walBytes() / 1048576.0:F0} MiB; {_gcs.Stop(orders)}{(_allocations is null ? "" : "\n" + _allocations.Stop())}{(_phases is null ? "" : "\n" + _phases.Stop())}");
     }
 }

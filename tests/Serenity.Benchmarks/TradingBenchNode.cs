@@ -31,6 +31,9 @@ internal sealed class TradingBenchNode : IAsyncDisposable
 
     public SerenityHost Host { get; }
 
+    /// <summary>The size of the node's SQLite write-ahead log(s) now, in bytes (the log grows while the checkpoint cannot catch up).</summary>
+    public long WriteAheadLogBytes() => _folder.EnumerateFiles("*-wal", SearchOption.AllDirectories).Sum(f => f.Length);
+
     public HttpClient Http { get; }
 
     /// <summary>The load generator of the order benchmarks (HttpClient stays for set-up and for reading answers).</summary>

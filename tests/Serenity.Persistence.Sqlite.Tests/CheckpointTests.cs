@@ -93,6 +93,27 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public async Task Under_a_steady_stream_of_commits_the_log_still_starts_over()
+    {
+        // No pause between commits, so the background checkpoint never finds the log fully copied by itself: before,
+        // the log never started over while the stream lasted and grew by every commit. SQLite gives the log new salts in
+        // its header each time it starts over.
+        await using var journal = new SqliteJournalStore(DatabasePath, TimeSpan.FromMilliseconds(5));
+        await journal.InitializeAsync(CancellationToken.None);
+        var payload = new byte[500];
+        const int Commits = 10_000;
+        var salts = new HashSet<ulong>();
+        for (var i = 1; i <= Commits; i++)
+        {
+            await journal.WriteAsync([[new JournalRow("p", i, "e.v1", payload, [], "w", DateTimeOffset.UtcNow)]], CancellationToken.None);
+            if (i % 50 == 0) salts.Add(WalSalts());
+        }
+
+        Assert.True(journal.CheckpointStatistics.Runs > 0, "no checkpoint ran during the writes");
+        Assert.True(salts.Count >= 5, $"the log started over {salts.Count - 1} times in {Commits:N0} commits");
+    }
+
+    [Fact]
     public void A_checkpoint_interval_that_is_not_positive_is_refused_naming_the_setting()
     {
         var config = ConfigurationFactory.ParseString($"path = {PluginConfig.Quote(DatabasePath)}\ncheckpoint-interval = 0s");
@@ -116,6 +137,15 @@ public sealed class CheckpointTests : IDisposable
             Assert.True(DateTime.UtcNow < deadline, $"no checkpoint ran within {Wait}");
             await Task.Delay(5); // polls a counter the checkpoint thread advances, bounded by the deadline
         }
+    }
+
+    /// <summary>The two salts of the write-ahead log's header (bytes 16-23), which change each time the log starts over.</summary>
+    private ulong WalSalts()
+    {
+        using var wal = new FileStream(DatabasePath + "-wal", FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var header = new byte[24];
+        wal.ReadExactly(header);
+        return BitConverter.ToUInt64(header, 16);
     }
 
     private static object Pragma(SqliteConnection connection, string name)
