@@ -41,6 +41,18 @@ public sealed class MemoryPowerLossTests
         Assert.Equal(0, _store.SimulatePowerLoss()); // nothing deferred is left
     }
 
+    [Fact]
+    public async Task A_synced_write_that_collides_or_writes_nothing_does_not_make_earlier_deferred_ones_survive()
+    {
+        await _store.WriteAsync([[Row("p", 1)]], CancellationToken.None);
+        await _store.WriteDeferredAsync([[Row("q", 1)]], CancellationToken.None);
+        await Assert.ThrowsAsync<JournalCollisionException>(() => _store.WriteAsync([[Row("p", 1)]], CancellationToken.None));
+        await _store.WriteAsync([[]], CancellationToken.None);
+
+        Assert.Equal(1, _store.SimulatePowerLoss());
+        Assert.Empty(await SequenceNrsAsync("q"));
+    }
+
     private static JournalRow Row(string persistenceId, long sequenceNr, params string[] tags) =>
         new(persistenceId, sequenceNr, "test-event.v1", Encoding.UTF8.GetBytes($"{persistenceId}-{sequenceNr}"), tags, "writer-1", Created);
 

@@ -63,7 +63,6 @@ public sealed class MemoryJournalStore : IJournalStore
         ArgumentNullException.ThrowIfNull(atomicWrites);
         lock (_gate)
         {
-            if (!deferred) MarkSynced(); // what came before is on disk once a synced write is
             var rows = atomicWrites.SelectMany(w => w).ToList();
             var seen = new HashSet<(string, long)>();
             foreach (var row in rows)
@@ -74,6 +73,7 @@ public sealed class MemoryJournalStore : IJournalStore
                     throw new JournalCollisionException($"persistence id '{row.PersistenceId}' already has sequence nr {row.SequenceNr}: another writer owns it");
                 }
             }
+            if (!deferred && rows.Count > 0) MarkSynced(); // what came before is on disk once a synced write commits something
             foreach (var row in rows)
             {
                 var stored = row with { Ordering = ++_ordering };
