@@ -54,6 +54,9 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
         }
     });
 
+    /// <summary>How often this store asks for the file's log to be checkpointed at least (the file's checkpointer runs at the shortest asked for).</summary>
+    public TimeSpan CheckpointInterval => _checkpointInterval;
+
     /// <summary>The background checkpoints of the file so far (shared with a journal on it): runs and failed runs.</summary>
     public (long Runs, long Failures) CheckpointStatistics
     {

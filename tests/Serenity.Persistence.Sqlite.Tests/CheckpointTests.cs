@@ -113,14 +113,28 @@ public sealed class CheckpointTests : IDisposable
         Assert.True(salts.Count >= 5, $"the log started over {salts.Count - 1} times in {Commits:N0} commits");
     }
 
-    [Fact]
-    public void A_checkpoint_interval_that_is_not_positive_is_refused_naming_the_setting()
+    [Theory]
+    [InlineData("journal")]
+    [InlineData("snapshot store")]
+    public void A_checkpoint_interval_that_is_not_positive_is_refused_naming_the_setting(string store)
     {
         var config = ConfigurationFactory.ParseString($"path = {PluginConfig.Quote(DatabasePath)}\ncheckpoint-interval = 0s");
 
-        var error = Assert.Throws<ArgumentException>(() => new SqliteJournalStore(config));
+        var error = Assert.Throws<ArgumentException>(() => store == "journal" ? new SqliteJournalStore(config) : (object)new SqliteSnapshotStore(config));
 
         Assert.Contains("checkpoint-interval", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_snapshot_stores_checkpoint_interval_comes_from_its_own_section()
+    {
+        // What `serenity.persistence.snapshot-store.sqlite.checkpoint-interval` reaches: the plugin's section.
+        var config = ConfigurationFactory.ParseString($"path = {PluginConfig.Quote(DatabasePath)}\ncheckpoint-interval = 20ms");
+        await using var configured = new SqliteSnapshotStore(config);
+        await using var defaulted = new SqliteSnapshotStore(DatabasePath);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(20), configured.CheckpointInterval);
+        Assert.Equal(TimeSpan.FromSeconds(1), defaulted.CheckpointInterval);
     }
 
     public void Dispose()
