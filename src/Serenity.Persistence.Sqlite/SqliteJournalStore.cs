@@ -14,28 +14,30 @@ public sealed class SqliteJournalStore : IJournalStore
     private readonly SqliteDatabase _database;
     private readonly SqliteConnectionPool _readers;
     private readonly object _writeGate;
-    private readonly TimeSpan _checkpointInterval;
+    private readonly CheckpointSchedule _checkpoints;
     private JournalWriter? _writer;
     private WalCheckpointers.Lease? _checkpointer;
     private bool _disposed;
 
-    /// <summary>How often the log is copied into the database file when the config does not say.</summary>
-    public static readonly TimeSpan DefaultCheckpointInterval = WalCheckpointers.DefaultInterval;
-
     /// <summary>
     /// Created by the plugin loader with its config section: <c>path</c> names the file (default <c>data/serenity.db</c>),
-    /// <c>checkpoint-interval</c> how often a background thread copies the write-ahead log into it (default 1 s).
+    /// <c>checkpoint-interval</c> how often a background thread copies the write-ahead log into it (default 100 ms),
+    /// <c>log-restart-size</c> how large the log may grow under steady writes before it is made to start over (default 32 MiB).
     /// </summary>
     public SqliteJournalStore(Config config)
-        : this(SqliteDatabase.PathFrom(config), WalCheckpointers.IntervalFrom(config))
+        : this(SqliteDatabase.PathFrom(config), CheckpointSchedule.From(config))
     {
     }
 
     /// <summary>A journal in the file at <paramref name="path"/> (created with its folder if missing).</summary>
-    public SqliteJournalStore(string path, TimeSpan? checkpointInterval = null)
+    public SqliteJournalStore(string path, TimeSpan? checkpointInterval = null, long? logRestartBytes = null)
+        : this(path, new CheckpointSchedule(checkpointInterval, logRestartBytes))
     {
-        _checkpointInterval = checkpointInterval ?? DefaultCheckpointInterval;
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_checkpointInterval, TimeSpan.Zero, nameof(checkpointInterval));
+    }
+
+    private SqliteJournalStore(string path, CheckpointSchedule checkpoints)
+    {
+        _checkpoints = checkpoints;
         _database = new SqliteDatabase(path);
         _writeGate = SqliteWriteGate.For(_database.Path); // shared with a snapshot store on the same file
         _readers = new SqliteConnectionPool(_database, maxIdle: 8);
@@ -46,6 +48,9 @@ public sealed class SqliteJournalStore : IJournalStore
 
     /// <summary>The background checkpoints of the file so far (shared with a snapshot store on it): runs and failed runs.</summary>
     public (long Runs, long Failures) CheckpointStatistics => _checkpointer?.Statistics ?? default;
+
+    /// <summary>The file's gated checkpoint passes so far that let a full log start over (shared with a snapshot store on it).</summary>
+    public long LogRestarts => _checkpointer?.LogRestarts ?? 0;
 
     /// <inheritdoc />
     public Task InitializeAsync(CancellationToken cancellationToken) => SqliteTasks.Run(() =>
@@ -58,7 +63,7 @@ public sealed class SqliteJournalStore : IJournalStore
             try
             {
                 SqliteDatabase.CreateSchema(connection, JournalSql.Schema);
-                _checkpointer = WalCheckpointers.Acquire(_database, _checkpointInterval);
+                _checkpointer = WalCheckpointers.Acquire(_database, _checkpoints);
                 _writer = new JournalWriter(connection);
             }
             catch

@@ -16,25 +16,30 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
     private readonly SqliteDatabase _database;
     private readonly SqliteConnectionPool _connections;
     private readonly object _writeGate;
-    private readonly TimeSpan _checkpointInterval;
+    private readonly CheckpointSchedule _checkpoints;
     private readonly object _checkpointerLock = new();
     private WalCheckpointers.Lease? _checkpointer;
     private bool _disposed;
 
     /// <summary>
     /// Created by the plugin loader with its config section: <c>path</c> names the file (default <c>data/serenity.db</c>),
-    /// <c>checkpoint-interval</c> how often the log is copied into it at least (default 1 s).
+    /// <c>checkpoint-interval</c> how often the log is copied into it at least (default 100 ms), <c>log-restart-size</c>
+    /// how large the log may grow at most before it is made to start over (default 32 MiB).
     /// </summary>
     public SqliteSnapshotStore(Config config)
-        : this(SqliteDatabase.PathFrom(config), WalCheckpointers.IntervalFrom(config))
+        : this(SqliteDatabase.PathFrom(config), CheckpointSchedule.From(config))
     {
     }
 
     /// <summary>A snapshot store in the file at <paramref name="path"/> (created with its folder if missing).</summary>
-    public SqliteSnapshotStore(string path, TimeSpan? checkpointInterval = null)
+    public SqliteSnapshotStore(string path, TimeSpan? checkpointInterval = null, long? logRestartBytes = null)
+        : this(path, new CheckpointSchedule(checkpointInterval, logRestartBytes))
     {
-        _checkpointInterval = checkpointInterval ?? WalCheckpointers.DefaultInterval;
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(_checkpointInterval, TimeSpan.Zero, nameof(checkpointInterval));
+    }
+
+    private SqliteSnapshotStore(string path, CheckpointSchedule checkpoints)
+    {
+        _checkpoints = checkpoints;
         _database = new SqliteDatabase(path, fsyncEveryCommit: false);
         _writeGate = SqliteWriteGate.For(_database.Path); // shared with the journal on the same file
         _connections = new SqliteConnectionPool(_database, maxIdle: 4);
@@ -50,12 +55,15 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
         lock (_checkpointerLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _checkpointer ??= WalCheckpointers.Acquire(_database, _checkpointInterval);
+            _checkpointer ??= WalCheckpointers.Acquire(_database, _checkpoints);
         }
     });
 
     /// <summary>How often this store asks for the file's log to be checkpointed at least (the file's checkpointer runs at the shortest asked for).</summary>
-    public TimeSpan CheckpointInterval => _checkpointInterval;
+    public TimeSpan CheckpointInterval => _checkpoints.Interval;
+
+    /// <summary>How large this store lets the file's log grow at most before it is made to start over.</summary>
+    public long LogRestartBytes => _checkpoints.LogRestartBytes;
 
     /// <summary>The background checkpoints of the file so far (shared with a journal on it): runs and failed runs.</summary>
     public (long Runs, long Failures) CheckpointStatistics

@@ -1,42 +1,28 @@
-using Serenity.Hocon;
-
 namespace Serenity.Persistence.Sqlite;
 
 /// <summary>
 /// The background checkpointer of each database file, shared by the stores of this process on it (the journal and the
 /// snapshot store share a file by default). No connection of Serenity checkpoints on commit (<c>wal_autocheckpoint = 0</c>):
 /// a snapshot save that crossed SQLite's threshold used to copy the log into the file inside its commit, holding the
-/// file's write lock for 7–12 ms while every order's journal write waited. The thread runs at the shortest interval
-/// any of the stores asked for, and stops when the last of them lets go.
+/// file's write lock for 7–12 ms while every order's journal write waited. The thread keeps the tightest schedule any of the
+/// stores asked for (<see cref="CheckpointSchedule"/>), and stops when the last of them lets go.
 /// </summary>
 internal static class WalCheckpointers
 {
-    /// <summary>How often the log is copied into the database file when the config does not say.</summary>
-    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(1);
-
     private static readonly object s_lock = new();
     private static readonly Dictionary<string, (WalCheckpointer Checkpointer, int Users)> s_byPath = new(StringComparer.Ordinal);
 
     /// <summary>A hold on the file's checkpointer, started if it is the first; disposing it lets go.</summary>
-    public static Lease Acquire(SqliteDatabase database, TimeSpan interval)
+    public static Lease Acquire(SqliteDatabase database, CheckpointSchedule schedule)
     {
         ArgumentNullException.ThrowIfNull(database);
         lock (s_lock)
         {
-            if (s_byPath.TryGetValue(database.Path, out var entry)) entry.Checkpointer.ShortenTo(interval);
-            else entry = (new WalCheckpointer(database, interval), 0);
+            if (s_byPath.TryGetValue(database.Path, out var entry)) entry.Checkpointer.Tighten(schedule);
+            else entry = (new WalCheckpointer(database, schedule), 0);
             s_byPath[database.Path] = (entry.Checkpointer, entry.Users + 1);
             return new Lease(database.Path, entry.Checkpointer);
         }
-    }
-
-    /// <summary>The <c>checkpoint-interval</c> of a store's config section (default 1 s); refuses one that is not positive.</summary>
-    public static TimeSpan IntervalFrom(Config config)
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        var interval = config.GetTimeSpan("checkpoint-interval", DefaultInterval);
-        if (interval <= TimeSpan.Zero) throw new ArgumentException($"checkpoint-interval must be positive, was {interval}", nameof(config));
-        return interval;
     }
 
     private static void Release(string path)
@@ -61,6 +47,12 @@ internal static class WalCheckpointers
 
         /// <summary>The file's checkpoints so far: runs and failed runs.</summary>
         public (long Runs, long Failures) Statistics => checkpointer.Statistics;
+
+        /// <summary>The file's gated passes that let a full log start over.</summary>
+        public long LogRestarts => checkpointer.LogRestarts;
+
+        /// <summary>The schedule the file's checkpointer keeps: the tightest of its stores'.</summary>
+        public CheckpointSchedule Schedule => checkpointer.Schedule;
 
         public void Dispose()
         {

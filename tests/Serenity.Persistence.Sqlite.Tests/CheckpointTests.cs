@@ -98,43 +98,81 @@ public sealed class CheckpointTests : IDisposable
         // No pause between commits, so the background checkpoint never finds the log fully copied by itself: before,
         // the log never started over while the stream lasted and grew by every commit. SQLite gives the log new salts in
         // its header each time it starts over.
-        await using var journal = new SqliteJournalStore(DatabasePath, TimeSpan.FromMilliseconds(5));
+        await using var journal = new SqliteJournalStore(DatabasePath, TimeSpan.FromMilliseconds(5), logRestartBytes: 256 * 1024);
         await journal.InitializeAsync(CancellationToken.None);
+        var salts = await SteadyCommitsAsync(journal);
+
+        Assert.True(journal.CheckpointStatistics.Runs > 0, "no checkpoint ran during the writes");
+        Assert.True(salts.Count >= 5, $"the log started over {salts.Count - 1} times in {SteadyCommits:N0} commits");
+        Assert.True(journal.LogRestarts >= salts.Count - 1, $"{journal.LogRestarts} gated passes for {salts.Count - 1} restarts");
+    }
+
+    [Fact]
+    public async Task A_log_under_its_restart_size_is_copied_but_not_made_to_start_over()
+    {
+        // The gated pass holds every writer of the file for its duration, so it runs only once the log is full.
+        await using var journal = new SqliteJournalStore(DatabasePath, TimeSpan.FromMilliseconds(5), logRestartBytes: 1L << 40);
+        await journal.InitializeAsync(CancellationToken.None);
+        await SteadyCommitsAsync(journal);
+
+        Assert.True(journal.CheckpointStatistics.Runs > 0, "no checkpoint ran during the writes");
+        Assert.Equal(0, journal.LogRestarts);
+    }
+
+    [Fact]
+    public async Task The_shorter_interval_and_the_smaller_restart_size_of_two_stores_on_one_file_apply()
+    {
+        await using var journal = new SqliteJournalStore(DatabasePath, TimeSpan.FromMilliseconds(20), logRestartBytes: 1L << 40);
+        await journal.InitializeAsync(CancellationToken.None);
+        await using var snapshots = new SqliteSnapshotStore(DatabasePath, TimeSpan.FromHours(1), logRestartBytes: 256 * 1024);
+        await snapshots.InitializeAsync(CancellationToken.None);
+
+        var salts = await SteadyCommitsAsync(journal); // the journal alone would never force a restart (previous test)
+
+        Assert.True(journal.LogRestarts > 0 && salts.Count > 1, $"{journal.LogRestarts} gated passes, {salts.Count - 1} restarts");
+    }
+
+    private const int SteadyCommits = 10_000;
+
+    /// <summary>Commits one event at a time without a pause; the log's header salts seen every 50 commits.</summary>
+    private async Task<HashSet<ulong>> SteadyCommitsAsync(SqliteJournalStore journal)
+    {
         var payload = new byte[500];
-        const int Commits = 10_000;
         var salts = new HashSet<ulong>();
-        for (var i = 1; i <= Commits; i++)
+        for (var i = 1; i <= SteadyCommits; i++)
         {
             await journal.WriteAsync([[new JournalRow("p", i, "e.v1", payload, [], "w", DateTimeOffset.UtcNow)]], CancellationToken.None);
             if (i % 50 == 0) salts.Add(WalSalts());
         }
-
-        Assert.True(journal.CheckpointStatistics.Runs > 0, "no checkpoint ran during the writes");
-        Assert.True(salts.Count >= 5, $"the log started over {salts.Count - 1} times in {Commits:N0} commits");
+        return salts;
     }
 
     [Theory]
-    [InlineData("journal")]
-    [InlineData("snapshot store")]
-    public void A_checkpoint_interval_that_is_not_positive_is_refused_naming_the_setting(string store)
+    [InlineData("journal", "checkpoint-interval = 0s", "checkpoint-interval")]
+    [InlineData("snapshot store", "checkpoint-interval = 0s", "checkpoint-interval")]
+    [InlineData("journal", "log-restart-size = 0", "log-restart-size")]
+    [InlineData("snapshot store", "log-restart-size = 0", "log-restart-size")]
+    public void A_checkpoint_setting_that_is_not_positive_is_refused_naming_the_setting(string store, string setting, string name)
     {
-        var config = ConfigurationFactory.ParseString($"path = {PluginConfig.Quote(DatabasePath)}\ncheckpoint-interval = 0s");
+        var config = ConfigurationFactory.ParseString($"path = {PluginConfig.Quote(DatabasePath)}\n{setting}");
 
         var error = Assert.Throws<ArgumentException>(() => store == "journal" ? new SqliteJournalStore(config) : (object)new SqliteSnapshotStore(config));
 
-        Assert.Contains("checkpoint-interval", error.Message, StringComparison.Ordinal);
+        Assert.Contains(name, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task The_snapshot_stores_checkpoint_interval_comes_from_its_own_section()
+    public async Task The_snapshot_stores_checkpoint_settings_come_from_its_own_section()
     {
         // What `serenity.persistence.snapshot-store.sqlite.checkpoint-interval` reaches: the plugin's section.
-        var config = ConfigurationFactory.ParseString($"path = {PluginConfig.Quote(DatabasePath)}\ncheckpoint-interval = 20ms");
+        var config = ConfigurationFactory.ParseString($"path = {PluginConfig.Quote(DatabasePath)}\ncheckpoint-interval = 20ms\nlog-restart-size = 4MiB");
         await using var configured = new SqliteSnapshotStore(config);
         await using var defaulted = new SqliteSnapshotStore(DatabasePath);
 
         Assert.Equal(TimeSpan.FromMilliseconds(20), configured.CheckpointInterval);
-        Assert.Equal(TimeSpan.FromSeconds(1), defaulted.CheckpointInterval);
+        Assert.Equal(4L << 20, configured.LogRestartBytes);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), defaulted.CheckpointInterval);
+        Assert.Equal(32L << 20, defaulted.LogRestartBytes);
     }
 
     public void Dispose()
