@@ -51,7 +51,7 @@ internal sealed class SlowOrderEpisodes : RuntimeGcEventListener
             var to = episode.Max(i => due[i] + Ticks(latencyMs[i]));
             var near = pauses.Where(p => p.End >= from - Ticks(30) && p.Begin <= to).Select(p => $"{Ms(p.End - p.Begin):F1}@{Ms(p.Begin - from):+0.0;-0.0}");
             text.Append(CultureInfo.InvariantCulture,
-                $"\n  at {Ms(from - start),7:F0} ms: {episode.Count,4} slow, max {episode.Max(i => latencyMs[i]),7:F1} ms, span {Ms(to - from),6:F1} ms, pacer late max {episode.Max(i => pacerLateMs[i]),6:F1} ms; GC pauses ms@offset: {string.Join(' ', near)}");
+                $"\n  at {Ms(from - start),7:F0} ms ({WallClock(from):HH:mm:ss.fff}): {episode.Count,4} slow, max {episode.Max(i => latencyMs[i]),7:F1} ms, span {Ms(to - from),6:F1} ms, pacer late max {episode.Max(i => pacerLateMs[i]),6:F1} ms; GC pauses ms@offset: {string.Join(' ', near)}");
         }
         return text.ToString();
     }
@@ -71,6 +71,8 @@ internal sealed class SlowOrderEpisodes : RuntimeGcEventListener
     }
 
     private long TicksOf(DateTime at) => _anchorTicks + Ticks((at.ToUniversalTime() - _anchorTime).TotalMilliseconds);
+
+    private DateTime WallClock(long ticks) => _anchorTime.AddMilliseconds(Ms(ticks - _anchorTicks));
 
     private static long Ticks(double ms) => (long)(ms * Stopwatch.Frequency / 1000);
 
