@@ -51,9 +51,6 @@ internal static class WalCheckpointers
         /// <summary>The file's gated passes that let a full log start over.</summary>
         public long LogRestarts => checkpointer.LogRestarts;
 
-        /// <summary>The schedule the file's checkpointer keeps: the tightest of its stores'.</summary>
-        public CheckpointSchedule Schedule => checkpointer.Schedule;
-
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0) Release(path);
