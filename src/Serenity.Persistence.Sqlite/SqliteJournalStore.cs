@@ -49,6 +49,10 @@ public sealed class SqliteJournalStore : IJournalStore
     /// <summary>The background checkpoints of the file so far (shared with a snapshot store on it): runs and failed runs.</summary>
     public (long Runs, long Failures) CheckpointStatistics => _checkpointer?.Statistics ?? default;
 
+    /// <summary>Completes once the file's background checkpointer has run <paramref name="runs"/> times (for tests).</summary>
+    internal Task CheckpointRunsReachedAsync(long runs) =>
+        _checkpointer?.RunsReachedAsync(runs) ?? throw new InvalidOperationException("InitializeAsync must be called first");
+
     /// <summary>The file's gated checkpoint passes so far that let a full log start over (shared with a snapshot store on it).</summary>
     public long LogRestarts => _checkpointer?.LogRestarts ?? 0;
 

@@ -74,6 +74,12 @@ public sealed class SqliteSnapshotStore : ISnapshotStore
         }
     }
 
+    /// <summary>Completes once the file's background checkpointer has run <paramref name="runs"/> times (for tests).</summary>
+    internal Task CheckpointRunsReachedAsync(long runs)
+    {
+        lock (_checkpointerLock) return _checkpointer?.RunsReachedAsync(runs) ?? throw new InvalidOperationException("InitializeAsync must be called first");
+    }
+
     /// <inheritdoc />
     public Task SaveAsync(SnapshotRow snapshot, CancellationToken cancellationToken)
     {

@@ -26,6 +26,7 @@ internal sealed class WalCheckpointer : IDisposable
     private readonly string _databasePath;
     private long _runs;
     private long _failures;
+    private readonly List<(long Runs, TaskCompletionSource Reached)> _runWaiters = [];
     private long _restarts;
 
     public WalCheckpointer(SqliteDatabase database, CheckpointSchedule schedule)
@@ -42,11 +43,23 @@ internal sealed class WalCheckpointer : IDisposable
     /// <summary>Checkpoints run so far, and the ones that failed.</summary>
     public (long Runs, long Failures) Statistics => (Interlocked.Read(ref _runs), Interlocked.Read(ref _failures));
 
+    /// <summary>Completes once <paramref name="runs"/> checkpoints have run (failed ones not counted); cancelled if the thread stops first.</summary>
+    public Task RunsReachedAsync(long runs)
+    {
+        lock (_runWaiters)
+        {
+            if (Interlocked.Read(ref _runs) >= runs) return Task.CompletedTask;
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _runWaiters.Add((runs, reached));
+            return reached.Task;
+        }
+    }
+
     /// <summary>How often a full log was made to start over (<c>log-restart-size</c>).</summary>
     public long LogRestarts => Interlocked.Read(ref _restarts);
 
-    /// <summary>The schedule in force: the tightest any store asked for.</summary>
-    public CheckpointSchedule Schedule
+    // The schedule in force: the tightest any store asked for.
+    private CheckpointSchedule Schedule
     {
         get
         {
@@ -71,6 +84,11 @@ internal sealed class WalCheckpointer : IDisposable
     {
         _stop.Set();
         _thread.Join();
+        lock (_runWaiters)
+        {
+            foreach (var (_, reached) in _runWaiters) reached.TrySetCanceled();
+            _runWaiters.Clear();
+        }
         _connection.Dispose();
         _stop.Dispose();
         _tightened.Dispose();
@@ -98,7 +116,7 @@ internal sealed class WalCheckpointer : IDisposable
         {
             var (frames, _) = Passive();
             if (frames * _pageSize >= Schedule.LogRestartBytes) StartLogOver();
-            Interlocked.Increment(ref _runs);
+            CompleteWaiters(Interlocked.Increment(ref _runs));
         }
         catch (SqliteException)
         {
@@ -128,6 +146,19 @@ internal sealed class WalCheckpointer : IDisposable
             lock (_writeGate) Passive();
             Interlocked.Increment(ref _restarts);
             return;
+        }
+    }
+
+    private void CompleteWaiters(long runs)
+    {
+        lock (_runWaiters)
+        {
+            for (var i = _runWaiters.Count - 1; i >= 0; i--)
+            {
+                if (_runWaiters[i].Runs > runs) continue;
+                _runWaiters[i].Reached.TrySetResult();
+                _runWaiters.RemoveAt(i);
+            }
         }
     }
 

@@ -48,6 +48,9 @@ internal static class WalCheckpointers
         /// <summary>The file's checkpoints so far: runs and failed runs.</summary>
         public (long Runs, long Failures) Statistics => checkpointer.Statistics;
 
+        /// <summary>Completes once the file's checkpointer has run <paramref name="runs"/> times.</summary>
+        public Task RunsReachedAsync(long runs) => checkpointer.RunsReachedAsync(runs);
+
         /// <summary>The file's gated passes that let a full log start over.</summary>
         public long LogRestarts => checkpointer.LogRestarts;
 

@@ -39,7 +39,7 @@ public sealed class CheckpointTests : IDisposable
         {
             await snapshots.SaveAsync(new SnapshotRow("p", i, DateTimeOffset.UnixEpoch, "s.v1", payload), CancellationToken.None);
             var runs = snapshots.CheckpointStatistics.Runs;
-            await AwaitAsync(() => snapshots.CheckpointStatistics.Runs >= runs + 2);
+            await snapshots.CheckpointRunsReachedAsync(runs + 2).WaitAsync(Wait);
         }
 
         var wal = new FileInfo(DatabasePath + "-wal").Length;
@@ -55,12 +55,12 @@ public sealed class CheckpointTests : IDisposable
         var snapshots = new SqliteSnapshotStore(DatabasePath, TimeSpan.FromMilliseconds(20));
         await snapshots.InitializeAsync(CancellationToken.None);
 
-        await AwaitAsync(() => journal.CheckpointStatistics.Runs >= 2); // the journal asked for 1 h: the snapshot store's 20 ms applies
+        await journal.CheckpointRunsReachedAsync(2).WaitAsync(Wait); // the journal asked for 1 h: the snapshot store's 20 ms applies
         Assert.Equal(journal.CheckpointStatistics.Runs, snapshots.CheckpointStatistics.Runs, tolerance: 1);
 
         await snapshots.DisposeAsync(); // the journal still holds the checkpointer: it keeps running
         var runs = journal.CheckpointStatistics.Runs;
-        await AwaitAsync(() => journal.CheckpointStatistics.Runs >= runs + 2);
+        await journal.CheckpointRunsReachedAsync(runs + 2).WaitAsync(Wait);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class CheckpointTests : IDisposable
             await journal.WriteAsync([rows], CancellationToken.None);
             if (b == 0) walAfterFirstBatch = new FileInfo(DatabasePath + "-wal").Length;
             var runs = journal.CheckpointStatistics.Runs;
-            await AwaitAsync(() => journal.CheckpointStatistics.Runs >= runs + 2); // a whole checkpoint after this write
+            await journal.CheckpointRunsReachedAsync(runs + 2).WaitAsync(Wait); // a whole checkpoint after this write
         }
 
         var wal = new FileInfo(DatabasePath + "-wal").Length;
@@ -179,16 +179,6 @@ public sealed class CheckpointTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         _folder.Dispose();
-    }
-
-    private static async Task AwaitAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"no checkpoint ran within {Wait}");
-            await Task.Delay(5); // polls a counter the checkpoint thread advances, bounded by the deadline
-        }
     }
 
     /// <summary>The two salts of the write-ahead log's header (bytes 16-23), which change each time the log starts over.</summary>
